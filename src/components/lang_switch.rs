@@ -1,0 +1,21 @@
+//! The button that switches between Chinese and English.
+
+use crate::i18n::{use_lang, words};
+use leptos::prelude::*;
+
+/// A button naming the other language, in that language.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <button
+            type="button"
+            class="lang-switch"
+            lang=move || lang.get().other().tag()
+            aria-label=move || words::SWITCH_LABEL.get(lang.get())
+            on:click=move |_| lang.update(|l| *l = l.other())
+        >
+            {move || words::SWITCH_TO.get(lang.get())}
+        </button>
+    }
+}

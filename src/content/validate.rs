@@ -1,0 +1,212 @@
+//! Checks beyond the types: what JSON can express but the site cannot use.
+
+use super::model::{Entry, Photo, Question, Quiz, Site, Story, Text, Timeline};
+use super::problem::{Problem, Seg, line_column, locate, path_to_string};
+use std::collections::HashMap;
+
+/// Collects the problems of one file, locating each in the source text.
+pub struct Checker<'a> {
+    file: &'a str,
+    source: &'a str,
+    path: Vec<Seg>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(file: &'a str, source: &'a str) -> Self {
+        Checker { file, source, path: Vec::new(), problems: Vec::new() }
+    }
+
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+
+    /// Runs `check` with `seg` appended to the current path.
+    fn at(&mut self, seg: Seg, check: impl FnOnce(&mut Self)) {
+        self.path.push(seg);
+        check(self);
+        self.path.pop();
+    }
+
+    /// Reports a problem at the current path (or the nearest part of it
+    /// that exists in the file).
+    fn report(&mut self, message: impl Into<String>) {
+        let offset = (0..=self.path.len())
+            .rev()
+            .find_map(|len| locate(self.source, &self.path[..len]))
+            .unwrap_or(0);
+        let (line, column) = line_column(self.source, offset);
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            path: path_to_string(&self.path),
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+
+    /// Checks a text under `key`: both languages must be present.
+    fn text(&mut self, key: &'static str, text: &Text) {
+        self.at(Seg::Key(key), |c| c.text_here(text));
+    }
+
+    /// Checks the text at the current path.
+    fn text_here(&mut self, text: &Text) {
+        for (lang, name, value) in [("zh", "Chinese", &text.zh), ("en", "English", &text.en)] {
+            if value.trim().is_empty() {
+                self.at(Seg::Key(lang), |c| c.report(format!("the {name} text is empty")));
+            }
+        }
+    }
+
+    fn id(&mut self, id: &str, seen: &mut HashMap<String, usize>, index: usize, list: &str) {
+        self.at(Seg::Key("id"), |c| {
+            if id.trim().is_empty() {
+                c.report("the id is empty; give each item a short unique name such as \"oath\"");
+            } else if let Some(first) = seen.insert(id.to_string(), index) {
+                c.report(format!(
+                    "the id \"{id}\" is used twice: also by {list}[{first}]; ids must be unique"
+                ));
+            }
+        });
+    }
+
+    /// Checks each item of a list under `key` with its own path.
+    fn each<T>(&mut self, key: &'static str, items: &[T], mut check: impl FnMut(&mut Self, usize, &T)) {
+        self.at(Seg::Key(key), |c| {
+            for (index, item) in items.iter().enumerate() {
+                c.at(Seg::Index(index), |c| check(c, index, item));
+            }
+        });
+    }
+}
+
+/// Content that can check itself beyond its types.
+pub trait Validate {
+    fn validate(&self, checker: &mut Checker);
+}
+
+impl Validate for Site {
+    fn validate(&self, c: &mut Checker) {
+        for (key, text) in [("title", &self.title), ("subtitle", &self.subtitle), ("date", &self.date), ("place", &self.place)] {
+            c.text(key, text);
+        }
+        if self.organisers.is_empty() {
+            c.at(Seg::Key("organisers"), |c| c.report("list at least one organiser"));
+        }
+        let mut ids = HashMap::new();
+        c.each("organisers", &self.organisers, |c, i, organiser| {
+            c.id(&organiser.id, &mut ids, i, "organisers");
+            c.text("name", &organiser.name);
+        });
+        c.at(Seg::Key("share"), |c| {
+            c.text("title", &self.share.title);
+            c.text("description", &self.share.description);
+        });
+    }
+}
+
+impl Validate for Story {
+    fn validate(&self, c: &mut Checker) {
+        if self.sections.is_empty() {
+            c.at(Seg::Key("sections"), |c| c.report("the story has no sections"));
+        }
+        let mut ids = HashMap::new();
+        c.each("sections", &self.sections, |c, i, section| {
+            c.id(&section.id, &mut ids, i, "sections");
+            c.text("heading", &section.heading);
+            if section.paragraphs.is_empty() {
+                c.at(Seg::Key("paragraphs"), |c| c.report("this section has no paragraphs"));
+            }
+            c.each("paragraphs", &section.paragraphs, |c, _, paragraph| c.text_here(paragraph));
+        });
+    }
+}
+
+impl Validate for Timeline {
+    fn validate(&self, c: &mut Checker) {
+        if self.entries.is_empty() {
+            c.at(Seg::Key("entries"), |c| c.report("the timeline has no entries"));
+        }
+        let timed = self.entries.iter().filter(|e| e.time.is_some()).count();
+        let mixed = timed > 0 && timed < self.entries.len();
+        let mut ids = HashMap::new();
+        c.each("entries", &self.entries, |c, i, entry: &Entry| {
+            c.id(&entry.id, &mut ids, i, "entries");
+            match &entry.time {
+                Some(time) if !is_time_of_day(time) => c.at(Seg::Key("time"), |c| {
+                    c.report(format!("\"{time}\" is not a time of day; write it as HH:MM, e.g. \"09:30\""))
+                }),
+                None if mixed => c.report(
+                    "this entry has no \"time\" but others do; give every entry a time, or none",
+                ),
+                _ => {}
+            }
+            c.text("title", &entry.title);
+            c.text("text", &entry.text);
+            c.each("photos", &entry.photos, |c, _, photo: &Photo| {
+                if photo.src.trim().is_empty() {
+                    c.at(Seg::Key("src"), |c| c.report("the photo has no file (src is empty)"));
+                }
+                c.text("alt", &photo.alt);
+                c.text("caption", &photo.caption);
+                for (key, value) in [("width", photo.width), ("height", photo.height)] {
+                    if value == 0 {
+                        c.at(Seg::Key(key), |c| {
+                            c.report(format!("{key} must be the photo's real {key} in pixels, not 0"))
+                        });
+                    }
+                }
+            });
+        });
+    }
+}
+
+impl Validate for Quiz {
+    fn validate(&self, c: &mut Checker) {
+        c.text("title", &self.title);
+        c.text("intro", &self.intro);
+        if self.questions.is_empty() {
+            c.at(Seg::Key("questions"), |c| c.report("the quiz has no questions"));
+        }
+        let mut ids = HashMap::new();
+        c.each("questions", &self.questions, |c, i, question: &Question| {
+            c.id(&question.id, &mut ids, i, "questions");
+            c.text("prompt", &question.prompt);
+            c.text("explanation", &question.explanation);
+            let count = question.options.len();
+            if count < 2 {
+                c.at(Seg::Key("options"), |c| c.report("a question needs at least two options"));
+            }
+            c.each("options", &question.options, |c, _, option| c.text_here(option));
+            c.at(Seg::Key("answer"), |c| check_answer(c, &question.answer.0, count));
+        });
+    }
+}
+
+fn check_answer(c: &mut Checker, answer: &[usize], options: usize) {
+    if answer.is_empty() {
+        c.report("no correct option is given; write its number, e.g. \"answer\": 2");
+        return;
+    }
+    let mut seen = Vec::new();
+    for &number in answer {
+        if number == 0 || number > options {
+            c.report(format!(
+                "answer {number} does not exist: this question has {options} options, numbered 1 to {options}"
+            ));
+        } else if seen.contains(&number) {
+            c.report(format!("answer {number} is listed twice"));
+        }
+        seen.push(number);
+    }
+}
+
+/// "HH:MM" with 00 <= HH <= 23 and 00 <= MM <= 59.
+pub fn is_time_of_day(time: &str) -> bool {
+    let bytes = time.as_bytes();
+    bytes.len() == 5
+        && bytes[2] == b':'
+        && time[..2].parse::<u8>().is_ok_and(|h| h < 24 && bytes[0].is_ascii_digit() && bytes[1].is_ascii_digit())
+        && time[3..].parse::<u8>().is_ok_and(|m| m < 60 && bytes[3].is_ascii_digit() && bytes[4].is_ascii_digit())
+}

@@ -1,0 +1,207 @@
+//! Native tests of the content model: the shipped files load, and each kind
+//! of mistake is reported with the right file, JSON path and line:column.
+#![cfg(not(target_arch = "wasm32"))]
+
+use event_microsite::content::{Lang, Problem, Quiz, Site, Story, Timeline, Validate, load};
+use serde::de::DeserializeOwned;
+
+fn shipped<T: DeserializeOwned + Validate>(file: &str) -> T {
+    let path = format!("{}/public/content/{file}", env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    load(file, &source).unwrap_or_else(|problems| {
+        panic!("{file} should be valid:\n{}", problems.iter().map(|p| format!("  {p}\n")).collect::<String>())
+    })
+}
+
+/// The problems in `source`, which must not load.
+fn problems<T: DeserializeOwned + Validate + std::fmt::Debug>(file: &str, source: &str) -> Vec<Problem> {
+    load::<T>(file, source).expect_err("this content should be rejected")
+}
+
+/// A quiz with one question, the given `answer` JSON on line 7.
+fn quiz_with_answer(answer: &str) -> String {
+    format!(
+        r#"{{
+  "title": {{"zh": "竞答", "en": "Quiz"}},
+  "intro": {{"zh": "试试", "en": "Try"}},
+  "questions": [{{
+    "id": "q1", "prompt": {{"zh": "问", "en": "Q"}},
+    "options": [{{"zh": "甲", "en": "A"}}, {{"zh": "乙", "en": "B"}}, {{"zh": "丙", "en": "C"}}],
+    "answer": {answer},
+    "explanation": {{"zh": "因为", "en": "Because"}}
+  }}]
+}}"#
+    )
+}
+
+#[test]
+fn the_shipped_content_loads_and_tells_the_event() {
+    let site: Site = shipped("site.json");
+    assert_eq!(site.organisers.len(), 3, "three organisations held the event");
+    assert!(site.organisers[0].name.en.contains("Foreign Science and Technology Exchange Center"));
+    assert_eq!(site.date.get(Lang::Zh), "6月6日");
+
+    let story: Story = shipped("story.json");
+    let all_text: String = story
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(|p| p.en.as_str()))
+        .collect();
+    for needle in ["Li Qun", "joint learning", "joint sharing", "red songs", "oath", "red engine"] {
+        assert!(all_text.contains(needle), "the story mentions {needle}");
+    }
+
+    let timeline: Timeline = shipped("timeline.json");
+    let ids: Vec<&str> = timeline.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["oath", "training", "exchanges", "quiz", "red-songs", "speech"]);
+    assert!(timeline.entries.iter().all(|e| !e.photos.is_empty()));
+
+    let quiz: Quiz = shipped("quiz.json");
+    assert!(quiz.questions.len() >= 10, "at least ten questions");
+    assert!(quiz.questions.iter().any(|q| q.is_multiple()), "one multiple-choice question");
+}
+
+#[test]
+fn every_shipped_photo_exists() {
+    let timeline: Timeline = shipped("timeline.json");
+    for photo in timeline.entries.iter().flat_map(|e| &e.photos) {
+        let path = format!("{}/public/{}", env!("CARGO_MANIFEST_DIR"), photo.src);
+        assert!(std::path::Path::new(&path).is_file(), "{path} is missing");
+    }
+}
+
+#[test]
+fn an_answer_out_of_range_is_reported_at_its_path_and_line() {
+    let found = problems::<Quiz>("quiz.json", &quiz_with_answer("4"));
+    assert_eq!(found.len(), 1);
+    let problem = &found[0];
+    assert_eq!((problem.file.as_str(), problem.path.as_str()), ("quiz.json", "questions[0].answer"));
+    assert_eq!((problem.line, problem.column), (7, 15));
+    assert!(problem.message.contains("answer 4 does not exist"), "{}", problem.message);
+    assert_eq!(
+        problem.to_string(),
+        "quiz.json at questions[0].answer (line 7, column 15): answer 4 does not exist: \
+         this question has 3 options, numbered 1 to 3"
+    );
+}
+
+#[test]
+fn answers_may_be_one_number_or_a_list() {
+    assert!(load::<Quiz>("quiz.json", &quiz_with_answer("2")).is_ok());
+    assert!(load::<Quiz>("quiz.json", &quiz_with_answer("[1, 3]")).is_ok());
+    let zero = problems::<Quiz>("quiz.json", &quiz_with_answer("[0, 3]"));
+    assert!(zero[0].message.contains("answer 0 does not exist"));
+    let empty = problems::<Quiz>("quiz.json", &quiz_with_answer("[]"));
+    assert!(empty[0].message.contains("no correct option"));
+}
+
+#[test]
+fn a_wrong_type_names_the_path_and_what_was_expected() {
+    let found = problems::<Quiz>("quiz.json", &quiz_with_answer(r#""two""#));
+    assert_eq!(found[0].path, "questions[0].answer");
+    assert_eq!(found[0].line, 7);
+    assert!(found[0].message.contains("expected the correct option's number"), "{}", found[0].message);
+
+    let timeline = r#"{"entries": [{"id": "a", "title": {"zh": "甲", "en": "A"}, "text": {"zh": "甲", "en": "A"},
+        "photos": [{"src": "a.jpg", "alt": {"zh": "甲", "en": "A"}, "caption": {"zh": "甲", "en": "A"},
+        "width": "wide", "height": 600}]}]}"#;
+    let found = problems::<Timeline>("timeline.json", timeline);
+    assert_eq!(found[0].path, "entries[0].photos[0].width");
+    assert_eq!(found[0].line, 3);
+    assert!(found[0].message.contains("invalid type: string \"wide\""), "{}", found[0].message);
+}
+
+#[test]
+fn a_missing_field_names_the_object_that_lacks_it() {
+    let source = quiz_with_answer("1").replace(r#""explanation": {"zh": "因为", "en": "Because"}"#, r#""note": 1"#);
+    let found = problems::<Quiz>("quiz.json", &source);
+    assert_eq!(found[0].path, "questions[0].note");
+    assert!(found[0].message.contains("unknown field `note`"), "{}", found[0].message);
+
+    let source = quiz_with_answer("1").replace(r#",
+    "explanation": {"zh": "因为", "en": "Because"}"#, "");
+    let found = problems::<Quiz>("quiz.json", &source);
+    assert_eq!(found[0].path, "questions[0]");
+    assert!(found[0].message.contains("missing field `explanation`"), "{}", found[0].message);
+}
+
+#[test]
+fn a_typo_in_a_field_name_is_an_error_not_ignored() {
+    let source = r#"{"sections": [{"id": "a", "heding": {"zh": "甲", "en": "A"}, "paragraphs": []}]}"#;
+    let found = problems::<Story>("story.json", source);
+    assert_eq!(found[0].path, "sections[0].heding");
+    assert!(found[0].message.contains("unknown field `heding`, expected one of `id`, `heading`, `paragraphs`"));
+}
+
+#[test]
+fn duplicate_ids_are_reported_at_the_second_one() {
+    let entry = |id: &str| {
+        format!(r#"{{"id": "{id}", "title": {{"zh": "甲", "en": "A"}}, "text": {{"zh": "甲", "en": "A"}}}}"#)
+    };
+    let source = format!("{{\"entries\": [\n{},\n{},\n{}\n]}}", entry("oath"), entry("songs"), entry("oath"));
+    let found = problems::<Timeline>("timeline.json", &source);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "entries[2].id");
+    assert_eq!((found[0].line, found[0].column), (4, 8));
+    assert!(found[0].message.contains("\"oath\" is used twice: also by entries[0]"));
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let source = r#"{
+  "entries": [
+    {"id": "", "time": "9.30", "title": {"zh": "", "en": "A"}, "text": {"zh": "甲", "en": "A"},
+     "photos": [{"src": "a.jpg", "alt": {"zh": "甲", "en": ""}, "caption": {"zh": "甲", "en": "A"}, "width": 0, "height": 600}]}
+  ]
+}"#;
+    let found = problems::<Timeline>("timeline.json", source);
+    let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "entries[0].id",
+            "entries[0].time",
+            "entries[0].title.zh",
+            "entries[0].photos[0].alt.en",
+            "entries[0].photos[0].width"
+        ]
+    );
+    assert!(found[1].message.contains("write it as HH:MM"));
+    assert!(found[2].message.contains("Chinese text is empty"));
+}
+
+#[test]
+fn broken_json_and_empty_files_say_where_and_what() {
+    let found = problems::<Site>("site.json", "{\n  \"title\": {\"zh\": \"甲\" \"en\": \"A\"}\n}");
+    assert_eq!((found[0].line, found[0].column), (2, 25));
+    assert!(found[0].message.starts_with("this is not valid JSON"), "{}", found[0].message);
+
+    let found = problems::<Site>("site.json", "  \n");
+    assert!(found[0].message.contains("the file is empty"));
+
+    let found = problems::<Site>("site.json", "{\"title\": ");
+    assert!(found[0].message.contains("the file ends too early"), "{}", found[0].message);
+}
+
+#[test]
+fn a_byte_order_mark_is_tolerated() {
+    let source = format!("\u{feff}{}", quiz_with_answer("1"));
+    assert!(load::<Quiz>("quiz.json", &source).is_ok());
+}
+
+#[test]
+fn timed_entries_are_shown_in_time_order_untimed_as_written() {
+    let entry = |id: &str, time: Option<&str>| {
+        let time = time.map(|t| format!(r#""time": "{t}","#)).unwrap_or_default();
+        format!(r#"{{"id": "{id}", {time} "title": {{"zh": "甲", "en": "A"}}, "text": {{"zh": "甲", "en": "A"}}}}"#)
+    };
+    let timed = format!(r#"{{"entries": [{}, {}]}}"#, entry("late", Some("14:00")), entry("early", Some("09:30")));
+    let timeline: Timeline = load("timeline.json", &timed).unwrap();
+    let order: Vec<String> = timeline.ordered().into_iter().map(|e| e.id).collect();
+    assert_eq!(order, ["early", "late"]);
+
+    let mixed = format!(r#"{{"entries": [{}, {}]}}"#, entry("a", Some("14:00")), entry("b", None));
+    let found = problems::<Timeline>("timeline.json", &mixed);
+    assert_eq!(found[0].path, "entries[1]");
+    assert!(found[0].message.contains("give every entry a time, or none"));
+}

@@ -1,0 +1,125 @@
+//! `cargo xtask`: the project's build, serve and test commands, as plain Rust.
+//!
+//! Every command first makes sure the machine has what it needs (a wasm32
+//! toolchain, trunk, wasm-bindgen-cli, Chromium, the Playwright package) and
+//! installs what is missing from the package registries.
+
+mod cmd;
+mod toolchain;
+mod tools;
+
+use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup    install whatever is missing (wasm toolchain, trunk, wasm-bindgen-cli, Chromium, Playwright)
+  build    build the release site into dist/
+  serve    build and serve the site on http://127.0.0.1:8080 (rebuilds on change)
+  test     run every test: format, lints, native, wasm in headless Chromium, Playwright end-to-end
+";
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("xtask: error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    std::env::set_current_dir(&root)?;
+    match args.first().map(String::as_str) {
+        Some("setup") => tools::Env::prepare(&root).map(|_| ()),
+        Some("build") => build(&tools::Env::prepare(&root)?),
+        Some("serve") => serve(&tools::Env::prepare(&root)?),
+        Some("test") => test(&tools::Env::prepare(&root)?),
+        Some("-h" | "--help" | "help") | None => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+/// The workspace root (the parent of `xtask/`).
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in a workspace")
+        .to_path_buf()
+}
+
+/// `trunk build --release` into `dist/`.
+fn build(env: &tools::Env) -> Result<()> {
+    cmd::step("build the release site into dist/");
+    env.wasm_command("trunk").args(["build", "--release"]).run()
+}
+
+/// `trunk serve --release` on 127.0.0.1:8080.
+fn serve(env: &tools::Env) -> Result<()> {
+    cmd::step("serve the site on http://127.0.0.1:8080 (Ctrl-C to stop)");
+    println!("\n    open http://127.0.0.1:8080\n");
+    env.wasm_command("trunk")
+        .args([
+            "serve",
+            "--release",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            "8080",
+        ])
+        .run()
+}
+
+/// Every test, cheapest first; stops at the first failing stage.
+fn test(env: &tools::Env) -> Result<()> {
+    cmd::step("format check");
+    cmd::Cmd::new("cargo")
+        .args(["fmt", "--all", "--check"])
+        .run()?;
+
+    cmd::step("clippy (native: content model, quiz, xtask)");
+    cmd::Cmd::new("cargo")
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .run()?;
+
+    cmd::step("clippy (wasm32: components)");
+    env.wasm_command("cargo")
+        .args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .run()?;
+
+    cmd::step("native tests: content model, validation, quiz logic");
+    cmd::Cmd::new("cargo").args(["test", "--workspace"]).run()?;
+
+    cmd::step("wasm-bindgen-test: components in headless Chromium");
+    env.wasm_command("cargo")
+        .args(["test", "--target", "wasm32-unknown-unknown"])
+        .run()?;
+
+    build(env)?;
+
+    cmd::step("Playwright end-to-end tests against dist/ (phone and desktop)");
+    env.npx(["playwright", "test"]).run()?;
+
+    cmd::step("all tests passed");
+    Ok(())
+}

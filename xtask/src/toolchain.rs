@@ -1,0 +1,97 @@
+//! Choosing a Rust toolchain that can build for `wasm32-unknown-unknown`.
+//!
+//! In order of preference:
+//! 1. the rustup toolchain in use, if it has (or can add) the wasm32 target;
+//! 2. on Debian, the `rustc-web` toolchain with the standard library's source,
+//!    building `std` for wasm32 with cargo's build-std (installed with apt);
+//! 3. otherwise a clear message saying what to install.
+
+use crate::cmd::{Cmd, on_path, step};
+use anyhow::{Result, bail};
+use std::path::Path;
+use std::time::Duration;
+
+const TARGET: &str = "wasm32-unknown-unknown";
+/// The name under which the Debian toolchain is linked into rustup.
+const DEBIAN_TOOLCHAIN: &str = "debian-web";
+const DEBIAN_PACKAGES: &[&str] = &[
+    "rustc-web",
+    "cargo-web",
+    "rust-web-src",
+    "rust-web-clippy",
+    "lld-22",
+];
+const DEBIAN_STD_SOURCE: &str = "/usr/lib/rustlib/src/rust/library/Cargo.lock";
+const DEBIAN_LINKER: &str = "wasm-ld-22";
+
+/// Environment variables that make cargo (and trunk) build for wasm32.
+pub type WasmEnv = Vec<(&'static str, String)>;
+
+/// Finds or installs a wasm32-capable toolchain.
+pub fn ensure() -> Result<WasmEnv> {
+    if rustup_has_target() {
+        return Ok(Vec::new());
+    }
+    if debian_toolchain_installed() {
+        return debian_env();
+    }
+    if on_path("rustup") {
+        step("add the wasm32 target to the rustup toolchain");
+        let added = Cmd::new("rustup")
+            .args(["target", "add", TARGET])
+            .succeeds_within(Duration::from_secs(90));
+        if added {
+            return Ok(Vec::new());
+        }
+    }
+    if Path::new("/etc/debian_version").exists() && on_path("apt-get") {
+        step("install Debian's Rust toolchain with the standard library's source (for build-std)");
+        crate::tools::apt_install(DEBIAN_PACKAGES)?;
+        return debian_env();
+    }
+    bail!(
+        "no Rust toolchain here can build for {TARGET}.\n\
+         Install one, then run this command again:\n  \
+         - with rustup: `rustup target add {TARGET}`\n  \
+         - on Debian 12 or later: `apt-get install {}`",
+        DEBIAN_PACKAGES.join(" ")
+    )
+}
+
+fn rustup_has_target() -> bool {
+    Cmd::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .is_some_and(|out| out.lines().any(|line| line.trim() == TARGET))
+}
+
+fn debian_toolchain_installed() -> bool {
+    Path::new(DEBIAN_STD_SOURCE).exists()
+        && on_path(DEBIAN_LINKER)
+        && Path::new("/usr/bin/cargo").exists()
+}
+
+/// The build-std environment verified in `shared/TOOLCHAIN.md`.
+fn debian_env() -> Result<WasmEnv> {
+    let mut env: WasmEnv = vec![
+        ("RUSTC_BOOTSTRAP", "1".into()),
+        ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort".into()),
+        (
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER",
+            DEBIAN_LINKER.into(),
+        ),
+    ];
+    if on_path("rustup") {
+        let linked = Cmd::new("rustup")
+            .args(["toolchain", "list"])
+            .output()
+            .is_some_and(|out| out.lines().any(|line| line.starts_with(DEBIAN_TOOLCHAIN)));
+        if !linked {
+            Cmd::new("rustup")
+                .args(["toolchain", "link", DEBIAN_TOOLCHAIN, "/usr"])
+                .run()?;
+        }
+        env.push(("RUSTUP_TOOLCHAIN", DEBIAN_TOOLCHAIN.into()));
+    }
+    Ok(env)
+}

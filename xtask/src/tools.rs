@@ -1,0 +1,222 @@
+//! The tools the build and tests need, installed on first use.
+//!
+//! Versions are pinned here (trunk) or read from `Cargo.lock` (wasm-bindgen-cli
+//! must equal the `wasm-bindgen` library). Cargo-installed tools go to a
+//! per-version folder in the user's cache, so every clone shares them and a
+//! second run finds them at once. Nothing is downloaded from outside the
+//! package registries: Chromium comes from Debian, never from a test tool.
+
+use crate::cmd::{Cmd, find_on_path, on_path, step};
+use crate::toolchain::{self, WasmEnv};
+use anyhow::{Context, Result, bail};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// trunk 0.21.14 builds with stable Rust 1.81+ (0.22 needs a newer rustc).
+const TRUNK_VERSION: &str = "0.21.14";
+
+/// Everything a command needs to build and test: the wasm toolchain's
+/// environment, a `PATH` with the pinned tools first, and the browser.
+pub struct Env {
+    root: PathBuf,
+    wasm_env: WasmEnv,
+    path: OsString,
+    chromium: PathBuf,
+    chromedriver: PathBuf,
+}
+
+impl Env {
+    /// Installs whatever is missing and returns the environment to build with.
+    pub fn prepare(root: &Path) -> Result<Env> {
+        let wasm_env = toolchain::ensure()?;
+        let tools = tools_dir()?;
+        let bindgen_version = wasm_bindgen_version(root)?;
+        let trunk_bin = cargo_install(&tools, "trunk", TRUNK_VERSION, true)?;
+        let bindgen_bin = cargo_install(&tools, "wasm-bindgen-cli", &bindgen_version, false)?;
+        let (chromium, chromedriver) = ensure_chromium()?;
+        ensure_playwright(root)?;
+
+        let mut dirs = vec![trunk_bin, bindgen_bin];
+        dirs.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        let path = std::env::join_paths(dirs)?;
+        let env = Env {
+            root: root.to_path_buf(),
+            wasm_env,
+            path,
+            chromium,
+            chromedriver,
+        };
+        env.write_webdriver_config()?;
+        Ok(env)
+    }
+
+    /// A command that builds for wasm32 (cargo or trunk) with this environment.
+    pub fn wasm_command(&self, program: &str) -> Cmd {
+        let mut cmd = Cmd::new(program)
+            .env("PATH", &self.path)
+            .env("TRUNK_SKIP_VERSION_CHECK", "true")
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", &self.chromedriver)
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", self.webdriver_config())
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+        for (key, value) in &self.wasm_env {
+            cmd = cmd.env(key, value);
+        }
+        cmd
+    }
+
+    /// `npx ARGS` in `tests/e2e`, pointed at the machine's Chromium.
+    pub fn npx<const N: usize>(&self, args: [&str; N]) -> Cmd {
+        Cmd::new("npx")
+            .args(args)
+            .current_dir(self.root.join("tests/e2e"))
+            .env("CHROME_PATH", &self.chromium)
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+    }
+
+    fn webdriver_config(&self) -> PathBuf {
+        self.root.join("target/webdriver.json")
+    }
+
+    /// Capabilities for wasm-bindgen-test-runner: Chromium headless, and able
+    /// to run as root (CI) with no network beyond loopback.
+    fn write_webdriver_config(&self) -> Result<()> {
+        let config = format!(
+            r#"{{"goog:chromeOptions": {{"binary": {binary:?}, "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]}}}}"#,
+            binary = self.chromium.display().to_string()
+        );
+        let path = self.webdriver_config();
+        std::fs::create_dir_all(path.parent().expect("target/"))?;
+        std::fs::write(&path, config).with_context(|| format!("writing {}", path.display()))
+    }
+}
+
+/// `$XDG_CACHE_HOME/event-microsite/tools` (or `~/.cache/...`).
+fn tools_dir() -> Result<PathBuf> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
+        .context("neither XDG_CACHE_HOME nor HOME is set")?;
+    Ok(cache.join("event-microsite/tools"))
+}
+
+/// The `wasm-bindgen` version that `Cargo.lock` resolved.
+fn wasm_bindgen_version(root: &Path) -> Result<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == r#"name = "wasm-bindgen""# {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = ")) {
+                return Ok(version.trim_matches('"').to_string());
+            }
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen package")
+}
+
+/// `cargo install CRATE@VERSION` into its own folder, unless already there;
+/// returns the folder holding its binaries.
+fn cargo_install(tools: &Path, krate: &str, version: &str, locked: bool) -> Result<PathBuf> {
+    let root = tools.join(format!("{krate}-{version}"));
+    let bin = root.join("bin");
+    let done = root.join(".installed");
+    if done.exists() {
+        return Ok(bin);
+    }
+    step(&format!("install {krate} {version} (once per machine)"));
+    std::fs::create_dir_all(&root)?;
+    let mut args = vec!["install".to_string(), format!("{krate}@={version}")];
+    if locked {
+        args.push("--locked".into());
+    }
+    args.extend(["--root".into(), root.display().to_string()]);
+    // Run outside the project so its .cargo/config.toml does not apply.
+    Cmd::new("cargo").args(args).current_dir(tools).run()?;
+    std::fs::write(done, version)?;
+    Ok(bin)
+}
+
+/// Debian's Chromium and ChromeDriver (or `CHROME_PATH` / `CHROMEDRIVER`).
+fn ensure_chromium() -> Result<(PathBuf, PathBuf)> {
+    let find = || {
+        let browser = std::env::var("CHROME_PATH")
+            .ok()
+            .and_then(|p| find_on_path(&p))
+            .or_else(|| find_on_path("chromium"))
+            .or_else(|| find_on_path("chromium-browser"));
+        let driver = std::env::var("CHROMEDRIVER")
+            .ok()
+            .and_then(|p| find_on_path(&p))
+            .or_else(|| find_on_path("chromedriver"));
+        browser.zip(driver)
+    };
+    if let Some(found) = find() {
+        return Ok(found);
+    }
+    if on_path("apt-get") {
+        step("install Debian's Chromium and ChromeDriver for the browser tests");
+        // A small CJK font so Chinese text renders in screenshots.
+        apt_install(&["chromium", "chromium-driver", "fonts-wqy-microhei"])?;
+        if let Some(found) = find() {
+            return Ok(found);
+        }
+    }
+    bail!(
+        "the browser tests need Chromium and a matching ChromeDriver.\n\
+         Install them (Debian: `apt-get install chromium chromium-driver`), or set\n\
+         CHROME_PATH and CHROMEDRIVER to their paths, then run this command again."
+    )
+}
+
+/// `npm ci` in `tests/e2e` when its packages are missing or out of date.
+fn ensure_playwright(root: &Path) -> Result<()> {
+    let dir = root.join("tests/e2e");
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules/.package-lock.json");
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    if modified(&installed).is_some() && modified(&installed) >= modified(&lock) {
+        return Ok(());
+    }
+    if !on_path("npm") {
+        if on_path("apt-get") {
+            step("install Node.js and npm for the end-to-end tests");
+            apt_install(&["nodejs", "npm"])?;
+        } else {
+            bail!(
+                "the end-to-end tests need Node.js 18 or later with npm; install them and run again"
+            );
+        }
+    }
+    step("install the end-to-end test packages (Playwright, no browser download)");
+    Cmd::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&dir)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .run()
+}
+
+/// `apt-get update && apt-get install -y PACKAGES` (through sudo unless root).
+pub fn apt_install(packages: &[&str]) -> Result<()> {
+    let is_root = Cmd::new("id")
+        .args(["-u"])
+        .output()
+        .is_some_and(|uid| uid.trim() == "0");
+    let apt = |args: Vec<&str>| {
+        let (program, rest) = if is_root {
+            ("apt-get", args)
+        } else {
+            ("sudo", [vec!["apt-get"], args].concat())
+        };
+        Cmd::new(program)
+            .args(rest)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .run()
+    };
+    apt(vec!["update"])?;
+    apt([vec!["install", "-y"], packages.to_vec()].concat())
+}
