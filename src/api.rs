@@ -12,10 +12,17 @@ pub enum LoadError {
     Network { file: String, message: String },
     /// The server answered with an error status.
     #[error("{file} could not be loaded: the server answered {status}{hint}.")]
-    Http { file: String, status: u16, hint: &'static str },
+    Http {
+        file: String,
+        status: u16,
+        hint: &'static str,
+    },
     /// The file arrived but its content is wrong.
     #[error("{} has {} problem(s)", file, problems.len())]
-    Invalid { file: String, problems: Vec<Problem> },
+    Invalid {
+        file: String,
+        problems: Vec<Problem>,
+    },
 }
 
 /// The URL of a content file, relative to the page (works under any path).
@@ -24,19 +31,35 @@ pub fn content_url(file: &str) -> String {
 }
 
 /// Downloads, parses and validates `content/{file}`.
-pub async fn fetch_content<T: DeserializeOwned + Validate>(file: &'static str) -> Result<T, LoadError> {
-    let response = Request::get(&content_url(file)).send().await.map_err(|error| LoadError::Network {
-        file: file.into(),
-        message: error.to_string(),
-    })?;
+pub async fn fetch_content<T: DeserializeOwned + Validate>(
+    file: &'static str,
+) -> Result<T, LoadError> {
+    let response = Request::get(&content_url(file))
+        .send()
+        .await
+        .map_err(|error| LoadError::Network {
+            file: file.into(),
+            message: error.to_string(),
+        })?;
     if !response.ok() {
         let status = response.status();
-        let hint = if status == 404 { " (not found: is the file in public/content/?)" } else { "" };
-        return Err(LoadError::Http { file: file.into(), status, hint });
+        let hint = if status == 404 {
+            " (not found: is the file in public/content/?)"
+        } else {
+            ""
+        };
+        return Err(LoadError::Http {
+            file: file.into(),
+            status,
+            hint,
+        });
     }
     let text = response.text().await.map_err(|error| LoadError::Network {
         file: file.into(),
         message: error.to_string(),
     })?;
-    content::load(file, &text).map_err(|problems| LoadError::Invalid { file: file.into(), problems })
+    content::load(file, &text).map_err(|problems| LoadError::Invalid {
+        file: file.into(),
+        problems,
+    })
 }

@@ -33,7 +33,9 @@ pub fn provide_language() -> Language {
 
 /// The current language signal.
 pub fn use_lang() -> RwSignal<Lang> {
-    use_context::<Language>().map(|l| l.0).unwrap_or_else(|| RwSignal::new(Lang::default()))
+    use_context::<Language>()
+        .map(|l| l.0)
+        .unwrap_or_else(|| RwSignal::new(Lang::default()))
 }
 
 fn initial_lang() -> Lang {
@@ -52,7 +54,12 @@ fn initial_lang() -> Lang {
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|code| Lang::from_code(&code))
     };
-    let browser = || window().navigator().language().and_then(|code| Lang::from_code(&code));
+    let browser = || {
+        window()
+            .navigator()
+            .language()
+            .and_then(|code| Lang::from_code(&code))
+    };
     from_url.or_else(saved).or_else(browser).unwrap_or_default()
 }
 

@@ -31,7 +31,11 @@ pub struct QuizRun {
 impl QuizRun {
     /// Starts at the first question. A quiz without questions is finished.
     pub fn new(quiz: &Quiz) -> Self {
-        let phase = if quiz.questions.is_empty() { Phase::Finished } else { Phase::Answering };
+        let phase = if quiz.questions.is_empty() {
+            Phase::Finished
+        } else {
+            Phase::Answering
+        };
         QuizRun {
             correct: quiz.questions.iter().map(|q| q.correct_indexes()).collect(),
             option_counts: quiz.questions.iter().map(|q| q.options.len()).collect(),
@@ -67,7 +71,9 @@ impl QuizRun {
 
     /// Whether `option` of the current question is correct.
     pub fn is_correct_option(&self, option: usize) -> bool {
-        self.correct.get(self.current).is_some_and(|c| c.contains(&option))
+        self.correct
+            .get(self.current)
+            .is_some_and(|c| c.contains(&option))
     }
 
     /// Chooses an option: replaces the choice for single choice, toggles it
@@ -137,7 +143,11 @@ impl QuizRun {
         self.current = 0;
         self.selected.clear();
         self.answers.clear();
-        self.phase = if self.correct.is_empty() { Phase::Finished } else { Phase::Answering };
+        self.phase = if self.correct.is_empty() {
+            Phase::Finished
+        } else {
+            Phase::Answering
+        };
     }
 }
 
@@ -147,7 +157,10 @@ mod tests {
     use crate::content::{Answer, Question, Text};
 
     fn text(s: &str) -> Text {
-        Text { zh: s.into(), en: s.into() }
+        Text {
+            zh: s.into(),
+            en: s.into(),
+        }
     }
 
     fn question(id: &str, options: usize, answer: Vec<usize>) -> Question {
@@ -165,7 +178,10 @@ mod tests {
             schema: None,
             title: text("t"),
             intro: text("i"),
-            questions: vec![question("single", 4, vec![2]), question("multi", 4, vec![1, 3])],
+            questions: vec![
+                question("single", 4, vec![2]),
+                question("multi", 4, vec![1, 3]),
+            ],
         }
     }
 
@@ -181,7 +197,11 @@ mod tests {
         assert_eq!(run.current(), 1);
         assert!(run.is_multiple());
         run.choose(0);
-        assert_eq!(run.submit(), Some(false), "one of two correct options is wrong");
+        assert_eq!(
+            run.submit(),
+            Some(false),
+            "one of two correct options is wrong"
+        );
         run.next();
         assert_eq!(run.phase(), Phase::Finished);
         assert_eq!(run.score(), 1);
@@ -225,6 +245,9 @@ mod tests {
         }
         assert_eq!(run.phase(), Phase::Finished);
         run.retry();
-        assert_eq!((run.current(), run.score(), run.phase()), (0, 0, Phase::Answering));
+        assert_eq!(
+            (run.current(), run.score(), run.phase()),
+            (0, 0, Phase::Answering)
+        );
     }
 }

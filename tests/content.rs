@@ -9,12 +9,21 @@ fn shipped<T: DeserializeOwned + Validate>(file: &str) -> T {
     let path = format!("{}/public/content/{file}", env!("CARGO_MANIFEST_DIR"));
     let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     load(file, &source).unwrap_or_else(|problems| {
-        panic!("{file} should be valid:\n{}", problems.iter().map(|p| format!("  {p}\n")).collect::<String>())
+        panic!(
+            "{file} should be valid:\n{}",
+            problems
+                .iter()
+                .map(|p| format!("  {p}\n"))
+                .collect::<String>()
+        )
     })
 }
 
 /// The problems in `source`, which must not load.
-fn problems<T: DeserializeOwned + Validate + std::fmt::Debug>(file: &str, source: &str) -> Vec<Problem> {
+fn problems<T: DeserializeOwned + Validate + std::fmt::Debug>(
+    file: &str,
+    source: &str,
+) -> Vec<Problem> {
     load::<T>(file, source).expect_err("this content should be rejected")
 }
 
@@ -37,8 +46,17 @@ fn quiz_with_answer(answer: &str) -> String {
 #[test]
 fn the_shipped_content_loads_and_tells_the_event() {
     let site: Site = shipped("site.json");
-    assert_eq!(site.organisers.len(), 3, "three organisations held the event");
-    assert!(site.organisers[0].name.en.contains("Foreign Science and Technology Exchange Center"));
+    assert_eq!(
+        site.organisers.len(),
+        3,
+        "three organisations held the event"
+    );
+    assert!(
+        site.organisers[0]
+            .name
+            .en
+            .contains("Foreign Science and Technology Exchange Center")
+    );
     assert_eq!(site.date.get(Lang::Zh), "6月6日");
 
     let story: Story = shipped("story.json");
@@ -47,18 +65,38 @@ fn the_shipped_content_loads_and_tells_the_event() {
         .iter()
         .flat_map(|s| s.paragraphs.iter().map(|p| p.en.as_str()))
         .collect();
-    for needle in ["Li Qun", "joint learning", "joint sharing", "red songs", "oath", "red engine"] {
+    for needle in [
+        "Li Qun",
+        "joint learning",
+        "joint sharing",
+        "red songs",
+        "oath",
+        "red engine",
+    ] {
         assert!(all_text.contains(needle), "the story mentions {needle}");
     }
 
     let timeline: Timeline = shipped("timeline.json");
     let ids: Vec<&str> = timeline.entries.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["oath", "training", "exchanges", "quiz", "red-songs", "speech"]);
+    assert_eq!(
+        ids,
+        [
+            "oath",
+            "training",
+            "exchanges",
+            "quiz",
+            "red-songs",
+            "speech"
+        ]
+    );
     assert!(timeline.entries.iter().all(|e| !e.photos.is_empty()));
 
     let quiz: Quiz = shipped("quiz.json");
     assert!(quiz.questions.len() >= 10, "at least ten questions");
-    assert!(quiz.questions.iter().any(|q| q.is_multiple()), "one multiple-choice question");
+    assert!(
+        quiz.questions.iter().any(|q| q.is_multiple()),
+        "one multiple-choice question"
+    );
 }
 
 #[test]
@@ -75,9 +113,16 @@ fn an_answer_out_of_range_is_reported_at_its_path_and_line() {
     let found = problems::<Quiz>("quiz.json", &quiz_with_answer("4"));
     assert_eq!(found.len(), 1);
     let problem = &found[0];
-    assert_eq!((problem.file.as_str(), problem.path.as_str()), ("quiz.json", "questions[0].answer"));
+    assert_eq!(
+        (problem.file.as_str(), problem.path.as_str()),
+        ("quiz.json", "questions[0].answer")
+    );
     assert_eq!((problem.line, problem.column), (7, 15));
-    assert!(problem.message.contains("answer 4 does not exist"), "{}", problem.message);
+    assert!(
+        problem.message.contains("answer 4 does not exist"),
+        "{}",
+        problem.message
+    );
     assert_eq!(
         problem.to_string(),
         "quiz.json at questions[0].answer (line 7, column 15): answer 4 does not exist: \
@@ -100,7 +145,13 @@ fn a_wrong_type_names_the_path_and_what_was_expected() {
     let found = problems::<Quiz>("quiz.json", &quiz_with_answer(r#""two""#));
     assert_eq!(found[0].path, "questions[0].answer");
     assert_eq!(found[0].line, 7);
-    assert!(found[0].message.contains("expected the correct option's number"), "{}", found[0].message);
+    assert!(
+        found[0]
+            .message
+            .contains("expected the correct option's number"),
+        "{}",
+        found[0].message
+    );
 
     let timeline = r#"{"entries": [{"id": "a", "title": {"zh": "甲", "en": "A"}, "text": {"zh": "甲", "en": "A"},
         "photos": [{"src": "a.jpg", "alt": {"zh": "甲", "en": "A"}, "caption": {"zh": "甲", "en": "A"},
@@ -108,42 +159,76 @@ fn a_wrong_type_names_the_path_and_what_was_expected() {
     let found = problems::<Timeline>("timeline.json", timeline);
     assert_eq!(found[0].path, "entries[0].photos[0].width");
     assert_eq!(found[0].line, 3);
-    assert!(found[0].message.contains("invalid type: string \"wide\""), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("invalid type: string \"wide\""),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
 fn a_missing_field_names_the_object_that_lacks_it() {
-    let source = quiz_with_answer("1").replace(r#""explanation": {"zh": "因为", "en": "Because"}"#, r#""note": 1"#);
+    let source = quiz_with_answer("1").replace(
+        r#""explanation": {"zh": "因为", "en": "Because"}"#,
+        r#""note": 1"#,
+    );
     let found = problems::<Quiz>("quiz.json", &source);
     assert_eq!(found[0].path, "questions[0].note");
-    assert!(found[0].message.contains("unknown field `note`"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("unknown field `note`"),
+        "{}",
+        found[0].message
+    );
 
-    let source = quiz_with_answer("1").replace(r#",
-    "explanation": {"zh": "因为", "en": "Because"}"#, "");
+    let source = quiz_with_answer("1").replace(
+        r#",
+    "explanation": {"zh": "因为", "en": "Because"}"#,
+        "",
+    );
     let found = problems::<Quiz>("quiz.json", &source);
     assert_eq!(found[0].path, "questions[0]");
-    assert!(found[0].message.contains("missing field `explanation`"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("missing field `explanation`"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
 fn a_typo_in_a_field_name_is_an_error_not_ignored() {
-    let source = r#"{"sections": [{"id": "a", "heding": {"zh": "甲", "en": "A"}, "paragraphs": []}]}"#;
+    let source =
+        r#"{"sections": [{"id": "a", "heding": {"zh": "甲", "en": "A"}, "paragraphs": []}]}"#;
     let found = problems::<Story>("story.json", source);
     assert_eq!(found[0].path, "sections[0].heding");
-    assert!(found[0].message.contains("unknown field `heding`, expected one of `id`, `heading`, `paragraphs`"));
+    assert!(
+        found[0]
+            .message
+            .contains("unknown field `heding`, expected one of `id`, `heading`, `paragraphs`")
+    );
 }
 
 #[test]
 fn duplicate_ids_are_reported_at_the_second_one() {
     let entry = |id: &str| {
-        format!(r#"{{"id": "{id}", "title": {{"zh": "甲", "en": "A"}}, "text": {{"zh": "甲", "en": "A"}}}}"#)
+        format!(
+            r#"{{"id": "{id}", "title": {{"zh": "甲", "en": "A"}}, "text": {{"zh": "甲", "en": "A"}}}}"#
+        )
     };
-    let source = format!("{{\"entries\": [\n{},\n{},\n{}\n]}}", entry("oath"), entry("songs"), entry("oath"));
+    let source = format!(
+        "{{\"entries\": [\n{},\n{},\n{}\n]}}",
+        entry("oath"),
+        entry("songs"),
+        entry("oath")
+    );
     let found = problems::<Timeline>("timeline.json", &source);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].path, "entries[2].id");
     assert_eq!((found[0].line, found[0].column), (4, 8));
-    assert!(found[0].message.contains("\"oath\" is used twice: also by entries[0]"));
+    assert!(
+        found[0]
+            .message
+            .contains("\"oath\" is used twice: also by entries[0]")
+    );
 }
 
 #[test]
@@ -172,15 +257,26 @@ fn every_problem_is_reported_not_only_the_first() {
 
 #[test]
 fn broken_json_and_empty_files_say_where_and_what() {
-    let found = problems::<Site>("site.json", "{\n  \"title\": {\"zh\": \"甲\" \"en\": \"A\"}\n}");
+    let found = problems::<Site>(
+        "site.json",
+        "{\n  \"title\": {\"zh\": \"甲\" \"en\": \"A\"}\n}",
+    );
     assert_eq!((found[0].line, found[0].column), (2, 25));
-    assert!(found[0].message.starts_with("this is not valid JSON"), "{}", found[0].message);
+    assert!(
+        found[0].message.starts_with("this is not valid JSON"),
+        "{}",
+        found[0].message
+    );
 
     let found = problems::<Site>("site.json", "  \n");
     assert!(found[0].message.contains("the file is empty"));
 
     let found = problems::<Site>("site.json", "{\"title\": ");
-    assert!(found[0].message.contains("the file ends too early"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("the file ends too early"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
@@ -192,16 +288,32 @@ fn a_byte_order_mark_is_tolerated() {
 #[test]
 fn timed_entries_are_shown_in_time_order_untimed_as_written() {
     let entry = |id: &str, time: Option<&str>| {
-        let time = time.map(|t| format!(r#""time": "{t}","#)).unwrap_or_default();
-        format!(r#"{{"id": "{id}", {time} "title": {{"zh": "甲", "en": "A"}}, "text": {{"zh": "甲", "en": "A"}}}}"#)
+        let time = time
+            .map(|t| format!(r#""time": "{t}","#))
+            .unwrap_or_default();
+        format!(
+            r#"{{"id": "{id}", {time} "title": {{"zh": "甲", "en": "A"}}, "text": {{"zh": "甲", "en": "A"}}}}"#
+        )
     };
-    let timed = format!(r#"{{"entries": [{}, {}]}}"#, entry("late", Some("14:00")), entry("early", Some("09:30")));
+    let timed = format!(
+        r#"{{"entries": [{}, {}]}}"#,
+        entry("late", Some("14:00")),
+        entry("early", Some("09:30"))
+    );
     let timeline: Timeline = load("timeline.json", &timed).unwrap();
     let order: Vec<String> = timeline.ordered().into_iter().map(|e| e.id).collect();
     assert_eq!(order, ["early", "late"]);
 
-    let mixed = format!(r#"{{"entries": [{}, {}]}}"#, entry("a", Some("14:00")), entry("b", None));
+    let mixed = format!(
+        r#"{{"entries": [{}, {}]}}"#,
+        entry("a", Some("14:00")),
+        entry("b", None)
+    );
     let found = problems::<Timeline>("timeline.json", &mixed);
     assert_eq!(found[0].path, "entries[1]");
-    assert!(found[0].message.contains("give every entry a time, or none"));
+    assert!(
+        found[0]
+            .message
+            .contains("give every entry a time, or none")
+    );
 }

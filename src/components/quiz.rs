@@ -64,7 +64,8 @@ fn QuestionCard(
     on_next: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let (index, total, multiple) = run.with_untracked(|r| (r.current(), r.total(), r.is_multiple()));
+    let (index, total, multiple) =
+        run.with_untracked(|r| (r.current(), r.total(), r.is_multiple()));
     let phase = Memo::new(move |_| run.with(QuizRun::phase));
     let answered = move || phase.get() != Phase::Answering;
     let group = format!("quiz-{}", question.id);
@@ -76,7 +77,12 @@ fn QuestionCard(
         .cloned()
         .enumerate()
         .map(|(option, text)| {
-            let chosen = move || run.with(|r| r.selected().contains(&option) || r.answer(index).is_some_and(|a| a.contains(&option)));
+            let chosen = move || {
+                run.with(|r| {
+                    r.selected().contains(&option)
+                        || r.answer(index).is_some_and(|a| a.contains(&option))
+                })
+            };
             let is_correct = run.with_untracked(|r| r.is_correct_option(option));
             let mark = move || {
                 if !answered() {
@@ -119,7 +125,11 @@ fn QuestionCard(
         .collect_view();
 
     let verdict = move || match phase.get() {
-        Phase::Feedback { correct } => Some(if correct { words::CORRECT } else { words::WRONG }),
+        Phase::Feedback { correct } => Some(if correct {
+            words::CORRECT
+        } else {
+            words::WRONG
+        }),
         _ => None,
     };
     let explanation = tr(question.explanation.clone());

@@ -51,7 +51,9 @@ fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<T, Problem> {
         };
         from_json(path, error.into_inner())
     })?;
-    deserializer.end().map_err(|error| from_json(String::new(), error))?;
+    deserializer
+        .end()
+        .map_err(|error| from_json(String::new(), error))?;
     Ok(value)
 }
 
@@ -64,7 +66,9 @@ fn plain_message(error: &serde_json::Error) -> String {
         None => text,
     };
     if error.is_syntax() {
-        format!("this is not valid JSON: {text} (look for a missing comma, quote or bracket just before this point)")
+        format!(
+            "this is not valid JSON: {text} (look for a missing comma, quote or bracket just before this point)"
+        )
     } else if error.is_eof() {
         format!("the file ends too early: {text} (is a closing bracket or quote missing?)")
     } else {

@@ -178,7 +178,10 @@ mod tests {
     #[test]
     fn locates_nested_values_past_tricky_strings() {
         assert_eq!(at(&[Seg::Key("a"), Seg::Index(2)]), Some((2, 27)));
-        assert_eq!(at(&[Seg::Key("a"), Seg::Index(1), Seg::Key("b")]), Some((2, 18)));
+        assert_eq!(
+            at(&[Seg::Key("a"), Seg::Index(1), Seg::Key("b")]),
+            Some((2, 18))
+        );
         assert_eq!(at(&[Seg::Key("c"), Seg::Key("d")]), Some((3, 14)));
         assert_eq!(at(&[]), Some((1, 1)));
     }

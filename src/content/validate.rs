@@ -14,7 +14,12 @@ pub struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     pub fn new(file: &'a str, source: &'a str) -> Self {
-        Checker { file, source, path: Vec::new(), problems: Vec::new() }
+        Checker {
+            file,
+            source,
+            path: Vec::new(),
+            problems: Vec::new(),
+        }
     }
 
     pub fn into_problems(self) -> Vec<Problem> {
@@ -54,7 +59,9 @@ impl<'a> Checker<'a> {
     fn text_here(&mut self, text: &Text) {
         for (lang, name, value) in [("zh", "Chinese", &text.zh), ("en", "English", &text.en)] {
             if value.trim().is_empty() {
-                self.at(Seg::Key(lang), |c| c.report(format!("the {name} text is empty")));
+                self.at(Seg::Key(lang), |c| {
+                    c.report(format!("the {name} text is empty"))
+                });
             }
         }
     }
@@ -72,7 +79,12 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks each item of a list under `key` with its own path.
-    fn each<T>(&mut self, key: &'static str, items: &[T], mut check: impl FnMut(&mut Self, usize, &T)) {
+    fn each<T>(
+        &mut self,
+        key: &'static str,
+        items: &[T],
+        mut check: impl FnMut(&mut Self, usize, &T),
+    ) {
         self.at(Seg::Key(key), |c| {
             for (index, item) in items.iter().enumerate() {
                 c.at(Seg::Index(index), |c| check(c, index, item));
@@ -88,11 +100,18 @@ pub trait Validate {
 
 impl Validate for Site {
     fn validate(&self, c: &mut Checker) {
-        for (key, text) in [("title", &self.title), ("subtitle", &self.subtitle), ("date", &self.date), ("place", &self.place)] {
+        for (key, text) in [
+            ("title", &self.title),
+            ("subtitle", &self.subtitle),
+            ("date", &self.date),
+            ("place", &self.place),
+        ] {
             c.text(key, text);
         }
         if self.organisers.is_empty() {
-            c.at(Seg::Key("organisers"), |c| c.report("list at least one organiser"));
+            c.at(Seg::Key("organisers"), |c| {
+                c.report("list at least one organiser")
+            });
         }
         let mut ids = HashMap::new();
         c.each("organisers", &self.organisers, |c, i, organiser| {
@@ -109,16 +128,22 @@ impl Validate for Site {
 impl Validate for Story {
     fn validate(&self, c: &mut Checker) {
         if self.sections.is_empty() {
-            c.at(Seg::Key("sections"), |c| c.report("the story has no sections"));
+            c.at(Seg::Key("sections"), |c| {
+                c.report("the story has no sections")
+            });
         }
         let mut ids = HashMap::new();
         c.each("sections", &self.sections, |c, i, section| {
             c.id(&section.id, &mut ids, i, "sections");
             c.text("heading", &section.heading);
             if section.paragraphs.is_empty() {
-                c.at(Seg::Key("paragraphs"), |c| c.report("this section has no paragraphs"));
+                c.at(Seg::Key("paragraphs"), |c| {
+                    c.report("this section has no paragraphs")
+                });
             }
-            c.each("paragraphs", &section.paragraphs, |c, _, paragraph| c.text_here(paragraph));
+            c.each("paragraphs", &section.paragraphs, |c, _, paragraph| {
+                c.text_here(paragraph)
+            });
         });
     }
 }
@@ -126,7 +151,9 @@ impl Validate for Story {
 impl Validate for Timeline {
     fn validate(&self, c: &mut Checker) {
         if self.entries.is_empty() {
-            c.at(Seg::Key("entries"), |c| c.report("the timeline has no entries"));
+            c.at(Seg::Key("entries"), |c| {
+                c.report("the timeline has no entries")
+            });
         }
         let timed = self.entries.iter().filter(|e| e.time.is_some()).count();
         let mixed = timed > 0 && timed < self.entries.len();
@@ -135,7 +162,9 @@ impl Validate for Timeline {
             c.id(&entry.id, &mut ids, i, "entries");
             match &entry.time {
                 Some(time) if !is_time_of_day(time) => c.at(Seg::Key("time"), |c| {
-                    c.report(format!("\"{time}\" is not a time of day; write it as HH:MM, e.g. \"09:30\""))
+                    c.report(format!(
+                        "\"{time}\" is not a time of day; write it as HH:MM, e.g. \"09:30\""
+                    ))
                 }),
                 None if mixed => c.report(
                     "this entry has no \"time\" but others do; give every entry a time, or none",
@@ -146,14 +175,18 @@ impl Validate for Timeline {
             c.text("text", &entry.text);
             c.each("photos", &entry.photos, |c, _, photo: &Photo| {
                 if photo.src.trim().is_empty() {
-                    c.at(Seg::Key("src"), |c| c.report("the photo has no file (src is empty)"));
+                    c.at(Seg::Key("src"), |c| {
+                        c.report("the photo has no file (src is empty)")
+                    });
                 }
                 c.text("alt", &photo.alt);
                 c.text("caption", &photo.caption);
                 for (key, value) in [("width", photo.width), ("height", photo.height)] {
                     if value == 0 {
                         c.at(Seg::Key(key), |c| {
-                            c.report(format!("{key} must be the photo's real {key} in pixels, not 0"))
+                            c.report(format!(
+                                "{key} must be the photo's real {key} in pixels, not 0"
+                            ))
                         });
                     }
                 }
@@ -167,7 +200,9 @@ impl Validate for Quiz {
         c.text("title", &self.title);
         c.text("intro", &self.intro);
         if self.questions.is_empty() {
-            c.at(Seg::Key("questions"), |c| c.report("the quiz has no questions"));
+            c.at(Seg::Key("questions"), |c| {
+                c.report("the quiz has no questions")
+            });
         }
         let mut ids = HashMap::new();
         c.each("questions", &self.questions, |c, i, question: &Question| {
@@ -176,10 +211,16 @@ impl Validate for Quiz {
             c.text("explanation", &question.explanation);
             let count = question.options.len();
             if count < 2 {
-                c.at(Seg::Key("options"), |c| c.report("a question needs at least two options"));
+                c.at(Seg::Key("options"), |c| {
+                    c.report("a question needs at least two options")
+                });
             }
-            c.each("options", &question.options, |c, _, option| c.text_here(option));
-            c.at(Seg::Key("answer"), |c| check_answer(c, &question.answer.0, count));
+            c.each("options", &question.options, |c, _, option| {
+                c.text_here(option)
+            });
+            c.at(Seg::Key("answer"), |c| {
+                check_answer(c, &question.answer.0, count)
+            });
         });
     }
 }
@@ -207,6 +248,10 @@ pub fn is_time_of_day(time: &str) -> bool {
     let bytes = time.as_bytes();
     bytes.len() == 5
         && bytes[2] == b':'
-        && time[..2].parse::<u8>().is_ok_and(|h| h < 24 && bytes[0].is_ascii_digit() && bytes[1].is_ascii_digit())
-        && time[3..].parse::<u8>().is_ok_and(|m| m < 60 && bytes[3].is_ascii_digit() && bytes[4].is_ascii_digit())
+        && time[..2]
+            .parse::<u8>()
+            .is_ok_and(|h| h < 24 && bytes[0].is_ascii_digit() && bytes[1].is_ascii_digit())
+        && time[3..]
+            .parse::<u8>()
+            .is_ok_and(|m| m < 60 && bytes[3].is_ascii_digit() && bytes[4].is_ascii_digit())
 }

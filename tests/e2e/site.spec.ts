@@ -1,0 +1,136 @@
+import { expect, test, type Page } from '@playwright/test';
+import { answers, lineColumn, quiz, raw, site, story, timeline, type Lang } from './content';
+
+/** Opens the site in a language and waits for the content to arrive. */
+async function open(page: Page, lang: Lang) {
+  await page.goto(`./?lang=${lang}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(site.title[lang]);
+}
+
+function part(page: Page, name: RegExp | string) {
+  return page.getByRole('region', { name });
+}
+
+test('the hero shows the title and every organiser', async ({ page }) => {
+  await open(page, 'zh');
+  await expect(page).toHaveTitle(site.title.zh);
+  for (const organiser of site.organisers) {
+    await expect(page.getByText(organiser.name.zh, { exact: true })).toBeVisible();
+  }
+});
+
+test("the story's headings are visible", async ({ page }) => {
+  await open(page, 'zh');
+  const storyPart = part(page, '活动纪实');
+  for (const section of story.sections) {
+    await expect(storyPart.getByRole('heading', { name: section.heading.zh, level: 3 })).toBeVisible();
+  }
+});
+
+test('the timeline shows exactly as many entries as timeline.json has', async ({ page }) => {
+  await open(page, 'en');
+  const day = part(page, 'The day');
+  const entries = day.getByRole('list').first().getByRole('listitem');
+  await expect(entries).toHaveCount(timeline.entries.length);
+  for (const [i, entry] of timeline.entries.entries()) {
+    await expect(entries.nth(i).getByRole('heading', { level: 3 })).toHaveText(entry.title.en);
+  }
+  // Every photo reserves its space before it loads.
+  const photos = day.getByRole('img');
+  await expect(photos.first()).toHaveAttribute('width', /\d+/);
+  await expect(photos.first()).toHaveAttribute('loading', 'lazy');
+});
+
+test('the language switch changes the text and the lang attribute', async ({ page }) => {
+  await open(page, 'zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(site.title.en);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(part(page, 'The story').getByRole('heading', { name: story.sections[0].heading.en })).toBeVisible();
+  // The choice is remembered on the next visit.
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(site.title.en);
+  await page.getByRole('button', { name: /中文/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(site.title.zh);
+});
+
+test('a full quiz run with the right answers reaches a perfect score', async ({ page }) => {
+  await open(page, 'en');
+  const quizPart = part(page, 'Quiz');
+  const total = quiz.questions.length;
+  for (const [i, question] of quiz.questions.entries()) {
+    await expect(quizPart.getByText(`Question ${i + 1} of ${total}`)).toBeVisible();
+    const group = quizPart.getByRole('group', { name: question.prompt.en });
+    for (const number of answers(question)) {
+      const role = answers(question).length > 1 ? 'checkbox' : 'radio';
+      await group.getByRole(role, { name: question.options[number - 1].en, exact: true }).check();
+    }
+    await quizPart.getByRole('button', { name: 'Submit answer' }).click();
+    await expect(quizPart.getByText('Correct!')).toBeVisible();
+    const next = i + 1 < total ? 'Next question' : 'See your score';
+    await quizPart.getByRole('button', { name: next }).click();
+  }
+  await expect(quizPart.getByText(`${total} of ${total} correct (100%)`)).toBeVisible();
+  await quizPart.getByRole('button', { name: 'Try again' }).click();
+  await expect(quizPart.getByText(`Question 1 of ${total}`)).toBeVisible();
+});
+
+test('a wrong answer shows the correct one and the explanation', async ({ page }) => {
+  await open(page, 'en');
+  const quizPart = part(page, 'Quiz');
+  const first = quiz.questions[0];
+  const wrong = first.options.findIndex((_, i) => !answers(first).includes(i + 1));
+  await quizPart.getByRole('radio', { name: first.options[wrong].en, exact: true }).check();
+  await quizPart.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(quizPart.getByText('Not quite.')).toBeVisible();
+  await expect(quizPart.getByText((first as any).explanation.en)).toBeVisible();
+  await expect(quizPart.locator('.quiz-option--correct')).toContainText(first.options[answers(first)[0] - 1].en);
+});
+
+test('a broken quiz.json shows the precise error while the story and timeline still work', async ({ page }) => {
+  // The real file with one mistake: question 4's answer points past its options.
+  const broken = JSON.parse(raw('quiz.json'));
+  broken.questions[3].answer = 9;
+  const body = JSON.stringify(broken, null, 2);
+  const at = lineColumn(body, body.indexOf('"answer": 9') + '"answer": '.length);
+  await page.route('**/content/quiz.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }),
+  );
+  await open(page, 'en');
+  const alert = part(page, 'Quiz').getByRole('alert');
+  await expect(alert).toContainText(
+    `quiz.json at questions[3].answer (line ${at.line}, column ${at.column}): answer 9 does not exist`,
+  );
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(part(page, 'The day').getByRole('list').first().getByRole('listitem')).toHaveCount(
+    timeline.entries.length,
+  );
+  await expect(part(page, 'The story').getByRole('heading', { name: story.sections[0].heading.en })).toBeVisible();
+});
+
+test('a missing quiz.json can be retried once the file is back', async ({ page }) => {
+  let fail = true;
+  await page.route('**/content/quiz.json', (route) =>
+    fail ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(),
+  );
+  await open(page, 'en');
+  const quizPart = part(page, 'Quiz');
+  await expect(quizPart.getByRole('alert')).toContainText('quiz.json could not be loaded: the server answered 404');
+  fail = false;
+  await quizPart.getByRole('button', { name: 'Try again' }).click();
+  await expect(quizPart.getByText(`Question 1 of ${quiz.questions.length}`)).toBeVisible();
+});
+
+test('screenshot of the whole page', async ({ page }, testInfo) => {
+  await open(page, 'zh');
+  await expect(part(page, '活动日程').getByRole('listitem')).toHaveCount(timeline.entries.length);
+  // Let the lazy photos load so the picture shows the real page.
+  for (const img of await page.locator('img').all()) {
+    await img.scrollIntoViewIfNeeded();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const path = testInfo.outputPath(`${testInfo.project.name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(`${testInfo.project.name} screenshot`, { path, contentType: 'image/png' });
+});
