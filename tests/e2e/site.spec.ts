@@ -122,15 +122,19 @@ test('a missing quiz.json can be retried once the file is back', async ({ page }
   await expect(quizPart.getByText(`Question 1 of ${quiz.questions.length}`)).toBeVisible();
 });
 
-test('screenshot of the whole page', async ({ page }, testInfo) => {
+test('screenshots of the first screen and the whole page', async ({ page }, testInfo) => {
   await open(page, 'zh');
   await expect(part(page, '活动日程').getByRole('listitem')).toHaveCount(timeline.entries.length);
   // Let the lazy photos load so the picture shows the real page.
   for (const img of await page.locator('img').all()) {
     await img.scrollIntoViewIfNeeded();
+    await expect(img).toHaveJSProperty('complete', true);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
-  const path = testInfo.outputPath(`${testInfo.project.name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(`${testInfo.project.name} screenshot`, { path, contentType: 'image/png' });
+  const name = testInfo.project.name;
+  for (const [file, fullPage] of [[`${name}.png`, false], [`${name}-full.png`, true]] as const) {
+    const path = testInfo.outputPath(file);
+    await page.screenshot({ path, fullPage });
+    await testInfo.attach(file, { path, contentType: 'image/png' });
+  }
 });

@@ -5,6 +5,7 @@
 //! installs what is missing from the package registries.
 
 mod cmd;
+mod size;
 mod toolchain;
 mod tools;
 
@@ -19,6 +20,7 @@ commands:
   build    build the release site into dist/
   serve    build and serve the site on http://127.0.0.1:8080 (rebuilds on change)
   test     run every test: format, lints, native, wasm in headless Chromium, Playwright end-to-end
+  size     print the size of dist/'s wasm, JS, CSS and HTML: raw, gzip and brotli
 ";
 
 fn main() {
@@ -37,6 +39,7 @@ fn run() -> Result<()> {
         Some("build") => build(&tools::Env::prepare(&root)?),
         Some("serve") => serve(&tools::Env::prepare(&root)?),
         Some("test") => test(&tools::Env::prepare(&root)?),
+        Some("size") => size::report(&root.join("dist")),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             Ok(())

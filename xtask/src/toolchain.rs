@@ -27,8 +27,19 @@ const DEBIAN_LINKER: &str = "wasm-ld-22";
 /// Environment variables that make cargo (and trunk) build for wasm32.
 pub type WasmEnv = Vec<(&'static str, String)>;
 
-/// Finds or installs a wasm32-capable toolchain.
+/// Finds or installs a wasm32-capable toolchain. `XTASK_WASM_TOOLCHAIN=debian`
+/// forces the Debian build-std path (to check it on a machine that has both).
 pub fn ensure() -> Result<WasmEnv> {
+    let forced_debian = std::env::var("XTASK_WASM_TOOLCHAIN").is_ok_and(|v| v == "debian");
+    if forced_debian {
+        if !debian_toolchain_installed() {
+            step(
+                "install Debian's Rust toolchain with the standard library's source (for build-std)",
+            );
+            crate::tools::apt_install(DEBIAN_PACKAGES)?;
+        }
+        return debian_env();
+    }
     if rustup_has_target() {
         return Ok(Vec::new());
     }
