@@ -4,7 +4,7 @@
 use crate::api::fetch_content;
 use crate::components::hero::Hero;
 use crate::components::lang_switch::LangSwitch;
-use crate::components::quiz::QuizView;
+use crate::components::quiz::{EventDetails, QuizView};
 use crate::components::status::loaded;
 use crate::components::story::StoryView;
 use crate::components::timeline::TimelineView;
@@ -21,6 +21,12 @@ pub fn App() -> impl IntoView {
     let story = LocalResource::new(|| fetch_content::<Story>(files::STORY));
     let timeline = LocalResource::new(|| fetch_content::<Timeline>(files::TIMELINE));
     let quiz = LocalResource::new(|| fetch_content::<Quiz>(files::QUIZ));
+    provide_context(EventDetails(Signal::derive(move || {
+        site.get().and_then(Result::ok)
+    })));
+    scroll_to_fragment_once(move || {
+        story.get().is_some() && timeline.get().is_some() && quiz.get().is_some()
+    });
 
     view! {
         <a class="skip-link" href="#main">{ui(words::SKIP)}</a>
@@ -51,4 +57,25 @@ pub fn App() -> impl IntoView {
             <p>{ui(words::FOOTER)}</p>
         </footer>
     }
+}
+
+/// Scrolls to the address's `#fragment` once `ready` says the parts have
+/// loaded: the browser looked for it before the app had drawn anything.
+fn scroll_to_fragment_once(ready: impl Fn() -> bool + 'static) {
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        if done.get_value() || !ready() {
+            return;
+        }
+        done.set_value(true);
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+            let id = id.to_string();
+            request_animation_frame(move || {
+                if let Some(target) = document().get_element_by_id(&id) {
+                    target.scroll_into_view();
+                }
+            });
+        }
+    });
 }

@@ -2,7 +2,9 @@
 //! of mistake is reported with the right file, JSON path and line:column.
 #![cfg(not(target_arch = "wasm32"))]
 
-use event_microsite::content::{Lang, Problem, Quiz, Site, Story, Timeline, Validate, load};
+use event_microsite::content::{
+    Lang, Problem, QuestionKind, Quiz, Site, Story, Timeline, Validate, load,
+};
 use serde::de::DeserializeOwned;
 
 fn shipped<T: DeserializeOwned + Validate>(file: &str) -> T {
@@ -315,5 +317,98 @@ fn timed_entries_are_shown_in_time_order_untimed_as_written() {
         found[0]
             .message
             .contains("give every entry a time, or none")
+    );
+}
+
+#[test]
+fn true_false_questions_take_no_options_and_answer_with_a_boolean() {
+    let with_options = quiz_with_answer("false");
+    let found = problems::<Quiz>("quiz.json", &with_options);
+    assert_eq!(found[0].path, "questions[0].options");
+    assert!(
+        found[0].message.contains("takes no options"),
+        "{}",
+        found[0].message
+    );
+
+    let quiz: Quiz = shipped("quiz.json");
+    let truth = quiz
+        .questions
+        .iter()
+        .find(|q| q.kind() == QuestionKind::TrueFalse)
+        .expect("the shipped quiz has a true/false question");
+    let labels: Vec<String> = truth.choices().into_iter().map(|c| c.en).collect();
+    assert_eq!(labels, ["True", "False"]);
+    assert_eq!(truth.correct_indexes(), [1], "false is the second choice");
+}
+
+#[test]
+fn quiz_settings_are_checked() {
+    let with_settings = |settings: &str| {
+        quiz_with_answer("1").replacen(
+            r#"  "questions""#,
+            &format!("  \"settings\": {settings},\n  \"questions\""),
+            1,
+        )
+    };
+    let found = problems::<Quiz>(
+        "quiz.json",
+        &with_settings(r#"{"draw": 5, "time_limit_seconds": 2, "pass_percent": 120}"#),
+    );
+    let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "settings.draw",
+            "settings.time_limit_seconds",
+            "settings.pass_percent"
+        ]
+    );
+    assert!(
+        found[0].message.contains("there are 1"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(found[0].line, 4);
+
+    let found = problems::<Quiz>("quiz.json", &with_settings(r#"{"shufle_options": true}"#));
+    assert_eq!(found[0].path, "settings.shufle_options");
+    assert!(found[0].message.contains("unknown field `shufle_options`"));
+
+    let found = problems::<Quiz>(
+        "quiz.json",
+        &with_settings(r#"{"bands": [{"min_percent": 100, "message": {"zh": "满分", "en": ""}}]}"#),
+    );
+    assert_eq!(found[0].path, "settings.bands[0].message.en");
+
+    let ok: Quiz = load(
+        "quiz.json",
+        &with_settings(r#"{"draw": 1, "shuffle_options": true}"#),
+    )
+    .unwrap();
+    assert_eq!(ok.settings.draw, Some(1));
+    assert_eq!(
+        ok.settings.pass_percent, 60,
+        "defaults fill what is not given"
+    );
+}
+
+#[test]
+fn option_feedback_and_question_images_are_checked() {
+    let source = quiz_with_answer("1")
+        .replace(r#"{"zh": "乙", "en": "B"}"#, r#"{"zh": "乙", "en": "B", "feedback": {"zh": "", "en": "No"}}"#)
+        .replace(
+            r#""options""#,
+            r#""image": {"src": "q.jpg", "alt": {"zh": "图", "en": ""}, "width": 0, "height": 10}, "options""#,
+        );
+    let found = problems::<Quiz>("quiz.json", &source);
+    let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "questions[0].image.alt.en",
+            "questions[0].image.width",
+            "questions[0].options[1].feedback.zh"
+        ]
     );
 }

@@ -5,7 +5,7 @@
 use event_microsite::api::{LoadError, fetch_content};
 use event_microsite::components::quiz::QuizView;
 use event_microsite::components::status::{LoadErrorView, loaded};
-use event_microsite::content::{Answer, Lang, Problem, Question, Quiz, Text};
+use event_microsite::content::{Answer, Choice, Lang, Problem, Question, Quiz, QuizSettings, Text};
 use event_microsite::i18n::Language;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,34 +23,49 @@ fn text(zh: &str, en: &str) -> Text {
 
 fn two_question_quiz() -> Quiz {
     let question =
-        |id: &str, prompt: &str, options: [&str; 3], answer: Vec<usize>, why: &str| Question {
+        |id: &str, prompt: &str, options: [&str; 3], answer: Answer, why: &str| Question {
             id: id.into(),
             prompt: text(prompt, prompt),
-            options: options.iter().map(|o| text(o, o)).collect(),
-            answer: Answer(answer),
+            image: None,
+            options: options
+                .iter()
+                .map(|o| Choice {
+                    zh: o.to_string(),
+                    en: o.to_string(),
+                    feedback: None,
+                })
+                .collect(),
+            answer,
             explanation: text(why, why),
         };
     Quiz {
         schema: None,
         title: text("竞答", "Quiz"),
         intro: text("试试", "Try it"),
+        settings: QuizSettings::default(),
         questions: vec![
             question(
                 "year",
                 "Founded in?",
                 ["1911", "1921", "1949"],
-                vec![2],
+                Answer::One(2),
                 "It was 1921.",
             ),
             question(
                 "songs",
                 "Which were sung?",
                 ["Red songs", "Rock", "Anthems"],
-                vec![1, 3],
+                Answer::Many(vec![1, 3]),
                 "Red songs and anthems.",
             ),
         ],
     }
+}
+
+/// A quiz component on its start screen, with no saved progress.
+fn mount_quiz() -> HtmlElement {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    mount(|| view! { <QuizView quiz=two_question_quiz()/> }.into_any())
 }
 
 /// A fresh container in the page, in English.
@@ -113,7 +128,13 @@ async fn settle(ms: i32) {
 
 #[wasm_bindgen_test]
 async fn quiz_can_be_answered_to_a_score_and_retried() {
-    let root = mount(|| view! { <QuizView quiz=two_question_quiz()/> }.into_any());
+    let root = mount_quiz();
+    settle(0).await;
+    assert!(
+        visible_text(&root).contains("2 questions"),
+        "the start screen says how many"
+    );
+    click_button(&root, "Start the quiz");
     settle(0).await;
     assert!(visible_text(&root).contains("Question 1 of 2"));
     assert!(visible_text(&root).contains("Founded in?"));
@@ -179,7 +200,9 @@ async fn quiz_can_be_answered_to_a_score_and_retried() {
 
 #[wasm_bindgen_test]
 async fn submit_is_disabled_until_an_option_is_chosen() {
-    let root = mount(|| view! { <QuizView quiz=two_question_quiz()/> }.into_any());
+    let root = mount_quiz();
+    settle(0).await;
+    click_button(&root, "Start the quiz");
     settle(0).await;
     let submit = root
         .query_selector("button")
@@ -249,4 +272,26 @@ async fn a_missing_file_shows_the_server_status_instead_of_the_section() {
         shown.contains("quiz.json could not be loaded: the server answered 404"),
         "{shown}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn progress_survives_a_remount_and_says_so() {
+    let first = mount_quiz();
+    settle(0).await;
+    click_button(&first, "Start the quiz");
+    settle(0).await;
+    option_inputs(&first)[1].click();
+    settle(0).await;
+    click_button(&first, "Submit answer");
+    settle(0).await;
+    click_button(&first, "Next question");
+    settle(0).await;
+    first.remove();
+
+    // Like a reload: a new component finds the saved run.
+    let again = mount(|| view! { <QuizView quiz=two_question_quiz()/> }.into_any());
+    settle(0).await;
+    let shown = visible_text(&again);
+    assert!(shown.contains("Welcome back"), "{shown}");
+    assert!(shown.contains("Question 2 of 2"), "{shown}");
 }

@@ -3,7 +3,8 @@
 use crate::i18n::{use_lang, words};
 use leptos::prelude::*;
 
-/// A button naming the other language, in that language.
+/// A button naming the other language, in that language ("English" /
+/// "中文"), so its accessible name is what it shows.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let lang = use_lang();
@@ -12,7 +13,6 @@ pub fn LangSwitch() -> impl IntoView {
             type="button"
             class="lang-switch"
             lang=move || lang.get().other().tag()
-            aria-label=move || words::SWITCH_LABEL.get(lang.get())
             on:click=move |_| lang.update(|l| *l = l.other())
         >
             {move || words::SWITCH_TO.get(lang.get())}

@@ -166,35 +166,155 @@ pub struct Quiz {
     pub schema: Option<String>,
     pub title: Text,
     pub intro: Text,
+    #[serde(default)]
+    pub settings: QuizSettings,
     pub questions: Vec<Question>,
 }
 
-/// One quiz question. With one correct option it is single choice; with
-/// several, every correct option must be chosen.
+/// How the quiz is run. Every field is optional.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QuizSettings {
+    /// Ask the questions in a random order.
+    pub shuffle_questions: bool,
+    /// Show each question's options in a random order.
+    pub shuffle_options: bool,
+    /// Ask only this many questions, drawn at random from all of them.
+    pub draw: Option<usize>,
+    /// Seconds allowed per question; none means no limit.
+    pub time_limit_seconds: Option<u32>,
+    /// The percentage needed to pass.
+    pub pass_percent: u32,
+    /// Multiple choice: credit for each correct option chosen, less each
+    /// wrong one, instead of all or nothing.
+    pub partial_credit: bool,
+    /// Messages by score: the band with the highest `min_percent` reached.
+    pub bands: Vec<Band>,
+}
+
+impl Default for QuizSettings {
+    fn default() -> Self {
+        QuizSettings {
+            shuffle_questions: false,
+            shuffle_options: false,
+            draw: None,
+            time_limit_seconds: None,
+            pass_percent: 60,
+            partial_credit: false,
+            bands: Vec::new(),
+        }
+    }
+}
+
+/// A message for scores from `min_percent` up.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub min_percent: u32,
+    pub message: Text,
+}
+
+/// One quiz question. The form of `answer` sets its kind: a number for
+/// single choice, a list for multiple choice, `true`/`false` for a
+/// true-or-false statement (which has no options).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
     pub prompt: Text,
-    pub options: Vec<Text>,
-    /// The correct option numbers, counting from 1: `2` or `[1, 3]`.
+    #[serde(default)]
+    pub image: Option<QuizImage>,
+    #[serde(default)]
+    pub options: Vec<Choice>,
     pub answer: Answer,
     pub explanation: Text,
 }
 
-/// Correct option numbers (counting from 1), written as one number or a list.
+/// A picture shown with a question.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizImage {
+    pub src: String,
+    pub alt: Text,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// An option of a question, with optional feedback shown once answered.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub zh: String,
+    pub en: String,
+    #[serde(default)]
+    pub feedback: Option<Text>,
+}
+
+impl Choice {
+    /// The option's text.
+    pub fn text(&self) -> Text {
+        Text {
+            zh: self.zh.clone(),
+            en: self.en.clone(),
+        }
+    }
+}
+
+/// The correct answer, as written in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer(pub Vec<usize>);
+pub enum Answer {
+    /// `2`: single choice, the option's number counting from 1.
+    One(usize),
+    /// `[1, 3]`: multiple choice, every correct option's number.
+    Many(Vec<usize>),
+    /// `true` or `false`: a true-or-false statement.
+    Truth(bool),
+}
+
+/// The kinds of question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionKind {
+    Single,
+    Multiple,
+    TrueFalse,
+}
 
 impl Question {
-    /// Whether more than one option is correct (shown as checkboxes).
+    pub fn kind(&self) -> QuestionKind {
+        match self.answer {
+            Answer::One(_) => QuestionKind::Single,
+            Answer::Many(_) => QuestionKind::Multiple,
+            Answer::Truth(_) => QuestionKind::TrueFalse,
+        }
+    }
+
+    /// Whether several options may be chosen (shown as checkboxes).
     pub fn is_multiple(&self) -> bool {
-        self.answer.0.len() > 1
+        self.kind() == QuestionKind::Multiple
+    }
+
+    /// The options to show: the file's, or True and False.
+    pub fn choices(&self) -> Vec<Choice> {
+        if self.kind() == QuestionKind::TrueFalse {
+            let choice = |zh: &str, en: &str| Choice {
+                zh: zh.into(),
+                en: en.into(),
+                feedback: None,
+            };
+            vec![choice("对", "True"), choice("错", "False")]
+        } else {
+            self.options.clone()
+        }
     }
 
     /// The correct options as 0-based indexes, sorted.
     pub fn correct_indexes(&self) -> Vec<usize> {
-        let mut indexes: Vec<usize> = self.answer.0.iter().map(|n| n.saturating_sub(1)).collect();
+        let mut indexes: Vec<usize> = match &self.answer {
+            Answer::One(n) => vec![n.saturating_sub(1)],
+            Answer::Many(list) => list.iter().map(|n| n.saturating_sub(1)).collect(),
+            Answer::Truth(true) => vec![0],
+            Answer::Truth(false) => vec![1],
+        };
         indexes.sort_unstable();
         indexes.dedup();
         indexes
@@ -205,15 +325,18 @@ impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
         #[serde(untagged)]
-        enum OneOrMany {
+        enum Written {
             One(usize),
             Many(Vec<usize>),
+            Truth(bool),
         }
-        match OneOrMany::deserialize(deserializer) {
-            Ok(OneOrMany::One(n)) => Ok(Answer(vec![n])),
-            Ok(OneOrMany::Many(list)) => Ok(Answer(list)),
+        match Written::deserialize(deserializer) {
+            Ok(Written::One(n)) => Ok(Answer::One(n)),
+            Ok(Written::Many(list)) => Ok(Answer::Many(list)),
+            Ok(Written::Truth(truth)) => Ok(Answer::Truth(truth)),
             Err(_) => Err(serde::de::Error::custom(
-                "expected the correct option's number (counting from 1), such as 2, or a list of them, such as [1, 3]",
+                "expected the correct option's number (counting from 1) such as 2, a list of numbers such as [1, 3] \
+                 for multiple choice, or true / false for a true-or-false question",
             )),
         }
     }

@@ -1,6 +1,9 @@
 //! Checks beyond the types: what JSON can express but the site cannot use.
 
-use super::model::{Entry, Photo, Question, Quiz, Site, Story, Text, Timeline};
+use super::model::{
+    Answer, Band, Choice, Entry, Photo, Question, QuestionKind, Quiz, QuizSettings, Site, Story,
+    Text, Timeline,
+};
 use super::problem::{Problem, Seg, line_column, locate, path_to_string};
 use std::collections::HashMap;
 
@@ -76,6 +79,25 @@ impl<'a> Checker<'a> {
                 ));
             }
         });
+    }
+
+    /// Checks a picture's file, alt text and size.
+    fn picture(&mut self, src: &str, alt: &Text, width: u32, height: u32) {
+        if src.trim().is_empty() {
+            self.at(Seg::Key("src"), |c| {
+                c.report("the photo has no file (src is empty)")
+            });
+        }
+        self.text("alt", alt);
+        for (key, value) in [("width", width), ("height", height)] {
+            if value == 0 {
+                self.at(Seg::Key(key), |c| {
+                    c.report(format!(
+                        "{key} must be the photo's real {key} in pixels, not 0"
+                    ))
+                });
+            }
+        }
     }
 
     /// Checks each item of a list under `key` with its own path.
@@ -174,22 +196,8 @@ impl Validate for Timeline {
             c.text("title", &entry.title);
             c.text("text", &entry.text);
             c.each("photos", &entry.photos, |c, _, photo: &Photo| {
-                if photo.src.trim().is_empty() {
-                    c.at(Seg::Key("src"), |c| {
-                        c.report("the photo has no file (src is empty)")
-                    });
-                }
-                c.text("alt", &photo.alt);
+                c.picture(&photo.src, &photo.alt, photo.width, photo.height);
                 c.text("caption", &photo.caption);
-                for (key, value) in [("width", photo.width), ("height", photo.height)] {
-                    if value == 0 {
-                        c.at(Seg::Key(key), |c| {
-                            c.report(format!(
-                                "{key} must be the photo's real {key} in pixels, not 0"
-                            ))
-                        });
-                    }
-                }
             });
         });
     }
@@ -204,34 +212,98 @@ impl Validate for Quiz {
                 c.report("the quiz has no questions")
             });
         }
+        c.at(Seg::Key("settings"), |c| {
+            self.settings.check(c, self.questions.len())
+        });
         let mut ids = HashMap::new();
         c.each("questions", &self.questions, |c, i, question: &Question| {
             c.id(&question.id, &mut ids, i, "questions");
             c.text("prompt", &question.prompt);
             c.text("explanation", &question.explanation);
-            let count = question.options.len();
-            if count < 2 {
-                c.at(Seg::Key("options"), |c| {
-                    c.report("a question needs at least two options")
+            if let Some(image) = &question.image {
+                c.at(Seg::Key("image"), |c| {
+                    c.picture(&image.src, &image.alt, image.width, image.height)
                 });
             }
-            c.each("options", &question.options, |c, _, option| {
-                c.text_here(option)
-            });
+            check_options(c, question);
             c.at(Seg::Key("answer"), |c| {
-                check_answer(c, &question.answer.0, count)
+                check_answer(c, &question.answer, question.options.len())
             });
         });
     }
 }
 
-fn check_answer(c: &mut Checker, answer: &[usize], options: usize) {
-    if answer.is_empty() {
+impl QuizSettings {
+    fn check(&self, c: &mut Checker, questions: usize) {
+        if let Some(draw) = self.draw
+            && (draw == 0 || draw > questions)
+        {
+            c.at(Seg::Key("draw"), |c| {
+                c.report(format!(
+                    "draw {draw} questions is impossible: there are {questions}; use a number from 1 to {questions}"
+                ))
+            });
+        }
+        if let Some(seconds) = self.time_limit_seconds
+            && seconds < 5
+        {
+            c.at(Seg::Key("time_limit_seconds"), |c| {
+                c.report(format!(
+                    "{seconds} seconds is too short to read a question; allow at least 5"
+                ))
+            });
+        }
+        if self.pass_percent > 100 {
+            c.at(Seg::Key("pass_percent"), |c| {
+                c.report("pass_percent is a percentage: 0 to 100")
+            });
+        }
+        c.each("bands", &self.bands, |c, _, band: &Band| {
+            if band.min_percent > 100 {
+                c.at(Seg::Key("min_percent"), |c| {
+                    c.report("min_percent is a percentage: 0 to 100")
+                });
+            }
+            c.text("message", &band.message);
+        });
+    }
+}
+
+fn check_options(c: &mut Checker, question: &Question) {
+    let count = question.options.len();
+    if question.kind() == QuestionKind::TrueFalse {
+        if count > 0 {
+            c.at(Seg::Key("options"), |c| {
+                c.report("a true-or-false question (\"answer\": true or false) takes no options; remove them or answer with an option number")
+            });
+        }
+        return;
+    }
+    if count < 2 {
+        c.at(Seg::Key("options"), |c| {
+            c.report("a question needs at least two options")
+        });
+    }
+    c.each("options", &question.options, |c, _, option: &Choice| {
+        c.text_here(&option.text());
+        if let Some(feedback) = &option.feedback {
+            c.text("feedback", feedback);
+        }
+    });
+}
+
+fn check_answer(c: &mut Checker, answer: &Answer, options: usize) {
+    let numbers = match answer {
+        Answer::Truth(_) => return,
+        Answer::One(n) => vec![*n],
+        Answer::Many(list) => list.clone(),
+    };
+    if numbers.is_empty() {
         c.report("no correct option is given; write its number, e.g. \"answer\": 2");
         return;
     }
     let mut seen = Vec::new();
-    for &number in answer {
+    for number in numbers {
         if number == 0 || number > options {
             c.report(format!(
                 "answer {number} does not exist: this question has {options} options, numbered 1 to {options}"

@@ -20,13 +20,28 @@ export function read<T = any>(file: string): T {
 export const site = read<{ title: Text; organisers: { name: Text }[] }>('site.json');
 export const story = read<{ sections: { heading: Text; paragraphs: Text[] }[] }>('story.json');
 export const timeline = read<{ entries: { id: string; title: Text }[] }>('timeline.json');
-export const quiz = read<{
-  questions: { prompt: Text; options: Text[]; answer: number | number[] }[];
-}>('quiz.json');
+export type Question = { prompt: Text; options?: Text[]; answer: number | number[] | boolean; explanation: Text };
+export const quiz = read<{ questions: Question[] }>('quiz.json');
+
+const TRUE_FALSE: Text[] = [
+  { zh: '对', en: 'True' },
+  { zh: '错', en: 'False' },
+];
+
+/** The options a visitor sees (true/false questions have two fixed ones). */
+export function options(q: Question): Text[] {
+  return typeof q.answer === 'boolean' ? TRUE_FALSE : q.options!;
+}
 
 /** Correct option numbers (from 1) of a question. */
-export function answers(q: { answer: number | number[] }): number[] {
+export function answers(q: Question): number[] {
+  if (typeof q.answer === 'boolean') return [q.answer ? 1 : 2];
   return Array.isArray(q.answer) ? q.answer : [q.answer];
+}
+
+/** Whether the question is answered with checkboxes. */
+export function isMultiple(q: Question): boolean {
+  return Array.isArray(q.answer);
 }
 
 /** 1-based line and column of a character offset. */

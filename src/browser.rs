@@ -1,0 +1,130 @@
+//! Small wrappers over browser APIs that may be missing or refuse (private
+//! modes, in-app browsers): every call degrades to "nothing happened".
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// A saved value, if storage works and holds one.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Saves a value; a full or disabled storage is ignored.
+pub fn save(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Forgets a saved value.
+pub fn forget(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// A random seed for shuffling.
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+}
+
+/// Milliseconds since the epoch.
+pub fn now_millis() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The page's address without query or fragment.
+pub fn page_base_url() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// The query string (`?a=b`), or empty.
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Replaces the address's query without reloading or adding history.
+pub fn replace_query(query: &str) {
+    let hash = window().location().hash().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{}{hash}", page_base_url())
+    } else {
+        format!("{}?{query}{hash}", page_base_url())
+    };
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// How a link was handed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    /// The system share sheet took it (or the visitor closed it).
+    Sheet,
+    /// Copied to the clipboard.
+    Copied,
+    /// Neither works here: show the link to copy by hand.
+    Neither,
+}
+
+/// Shares through the Web Share API where there is one, otherwise copies
+/// the link to the clipboard.
+pub async fn share_or_copy(title: &str, url: &str) -> Shared {
+    let navigator = window().navigator();
+    let has =
+        |name: &str| js_sys::Reflect::has(&navigator, &JsValue::from_str(name)).unwrap_or(false);
+    if has("share") {
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+        if let Some(promise) = call_method(&navigator, "share", &data) {
+            // A cancelled sheet rejects too; either way the visitor saw it.
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            return Shared::Sheet;
+        }
+    }
+    let clipboard =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(promise) = call_method(&clipboard, "writeText", &url.into())
+        && wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+    {
+        return Shared::Copied;
+    }
+    Shared::Neither
+}
+
+fn call_method(target: &JsValue, name: &str, arg: &JsValue) -> Option<js_sys::Promise> {
+    let method = js_sys::Reflect::get(target, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    method
+        .call1(target, arg)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
+}
+
+/// Offers `href` as a file download named `file_name`.
+pub fn download(href: &str, file_name: &str) {
+    let Ok(element) = document().create_element("a") else {
+        return;
+    };
+    let anchor: web_sys::HtmlAnchorElement = element.unchecked_into();
+    anchor.set_href(href);
+    anchor.set_download(file_name);
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&anchor);
+        anchor.click();
+        anchor.remove();
+    }
+}

@@ -1,0 +1,209 @@
+//! The result: score, band message, pass or not, time taken; share, save a
+//! poster, retry; and a review of every question.
+
+use super::poster::Poster;
+use super::{QuizContext, score_sentence};
+use crate::browser::{self, Shared};
+use crate::content::{Lang, Site};
+use crate::i18n::{tr, ui, use_lang, words};
+use crate::quiz::{SharedResult, band_for, format_score};
+use leptos::prelude::*;
+
+/// The event's details for the poster, provided by the app when
+/// `site.json` has loaded.
+#[derive(Clone, Copy)]
+pub struct EventDetails(pub Signal<Option<Site>>);
+
+/// The end of the quiz.
+#[component]
+pub fn ResultScreen() -> impl IntoView {
+    let QuizContext { quiz, run } = expect_context::<QuizContext>();
+    let lang = use_lang();
+    let (score, total, percent, millis) =
+        run.with_untracked(|r| (r.score(), r.total(), r.percent(), r.millis_used()));
+    let score_text = format_score(score);
+    let pass_percent = quiz.with_value(|q| q.settings.pass_percent);
+    let passed = percent >= pass_percent;
+    let band = quiz.with_value(|q| band_for(q, percent).map(|b| b.message.clone()));
+    let seconds = millis / 1000;
+    let shared = SharedResult { score, total };
+
+    let share_state = RwSignal::new(None::<Shared>);
+    let share_url = format!("{}?{}", browser::page_base_url(), shared.to_query());
+    let share = {
+        let share_url = share_url.clone();
+        move |_| {
+            let url = share_url.clone();
+            let title = quiz.with_value(|q| q.title.get(lang.get_untracked()).to_string());
+            leptos::task::spawn_local(async move {
+                share_state.set(Some(browser::share_or_copy(&title, &url).await));
+            });
+        }
+    };
+
+    let poster = RwSignal::new(None::<String>);
+    let event = use_context::<EventDetails>();
+    let make_poster = {
+        let score_text = score_text.clone();
+        let band = band.clone();
+        move |_| {
+            let lang = lang.get_untracked();
+            let site = event.and_then(|e| e.0.get_untracked());
+            let (event_title, date) = match &site {
+                Some(site) => (
+                    site.title.get(lang).to_string(),
+                    site.date.get(lang).to_string(),
+                ),
+                None => (
+                    quiz.with_value(|q| q.title.get(lang).to_string()),
+                    String::new(),
+                ),
+            };
+            let drawing = Poster {
+                event_title,
+                date,
+                score_line: score_sentence(lang, &score_text, total, percent),
+                band: band.as_ref().map(|b| b.get(lang).to_string()),
+                scan_hint: words::SCAN.get(lang).to_string(),
+                url: browser::page_base_url(),
+            };
+            if let Ok(png) = drawing.to_png_data_url() {
+                browser::download(&png, "quiz-result.png");
+                poster.set(Some(png));
+            }
+        }
+    };
+
+    view! {
+        <div class="quiz__result">
+            <h3 tabindex="-1" data-focus>{ui(words::SCORE)}</h3>
+            <p class="quiz__score">{move || score_sentence(lang.get(), &score_text, total, percent)}</p>
+            {band.map(|message| view! { <p class="quiz__band">{tr(message)}</p> })}
+            <p class=if passed { "quiz__verdict quiz__verdict--pass" } else { "quiz__verdict quiz__verdict--fail" }>
+                {ui(if passed { words::PASSED } else { words::NOT_PASSED })}
+                " ("{ui(words::PASS_MARK)}" "{pass_percent}"%)"
+            </p>
+            <p>
+                {ui(words::TIME_TAKEN)}": "
+                {move || match lang.get() {
+                    Lang::Zh => format!("{} 分 {} 秒", seconds / 60, seconds % 60),
+                    Lang::En => format!("{} min {} s", seconds / 60, seconds % 60),
+                }}
+            </p>
+            <div class="quiz__actions">
+                <button type="button" class="button button--primary" on:click=share>{ui(words::SHARE)}</button>
+                <button type="button" class="button" on:click=make_poster>{ui(words::SAVE_IMAGE)}</button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        let seed = browser::random_seed();
+                        quiz.with_value(|q| run.update(|r| r.retry(q, seed)));
+                    }
+                >
+                    {ui(words::RETRY_QUIZ)}
+                </button>
+            </div>
+            <div role="status">
+                {move || match share_state.get() {
+                    Some(Shared::Copied) => Some(view! { <p>{ui(words::LINK_COPIED)}</p> }.into_any()),
+                    Some(Shared::Neither) => {
+                        let url = share_url.clone();
+                        Some(
+                            view! {
+                                <label class="quiz__share-link">
+                                    {ui(words::COPY_BY_HAND)}
+                                    <input type="text" readonly value=url/>
+                                </label>
+                            }
+                                .into_any(),
+                        )
+                    }
+                    _ => None,
+                }}
+            </div>
+            {move || {
+                poster
+                    .get()
+                    .map(|png| {
+                        view! {
+                            <figure class="quiz__poster">
+                                <img src=png alt=ui(words::POSTER_ALT) width="375" height="550"/>
+                                <figcaption>{ui(words::LONG_PRESS)}</figcaption>
+                            </figure>
+                        }
+                    })
+            }}
+            <Review/>
+        </div>
+    }
+}
+
+/// Every question with the visitor's answer, the correct one and why.
+#[component]
+fn Review() -> impl IntoView {
+    let QuizContext { quiz, run } = expect_context::<QuizContext>();
+    let items = run.with_untracked(|r| {
+        r.review()
+            .enumerate()
+            .map(|(i, (asked, given))| (i, asked.clone(), given.cloned(), r.points(i)))
+            .collect::<Vec<_>>()
+    });
+    let answer_list =
+        |options: &[crate::content::Choice], picked: &[usize]| -> Vec<crate::content::Text> {
+            picked
+                .iter()
+                .filter_map(|&o| options.get(o))
+                .map(|c| c.text())
+                .collect()
+        };
+    view! {
+        <h4>{ui(words::REVIEW)}</h4>
+        <ol class="quiz__review">
+            {items
+                .into_iter()
+                .map(|(_, asked, given, points)| {
+                    let question = quiz.with_value(|q| q.questions[asked.question].clone());
+                    let choices = question.choices();
+                    let correct = answer_list(&choices, &asked.correct);
+                    let yours = given
+                        .as_ref()
+                        .filter(|g| !g.timed_out)
+                        .map(|g| answer_list(&choices, &g.chosen));
+                    let full = points >= 1.0;
+                    view! {
+                        <li class=if full { "review review--right" } else { "review review--wrong" }>
+                            <p class="review__prompt">
+                                <span aria-hidden="true">{if full { "✓ " } else { "✗ " }}</span>
+                                {tr(question.prompt)}
+                            </p>
+                            <p>
+                                {ui(words::YOUR_ANSWER)}": "
+                                {match yours {
+                                    Some(list) => join(list).into_any(),
+                                    None => ui(words::NO_ANSWER).into_any(),
+                                }}
+                            </p>
+                            <p>{ui(words::CORRECT_ANSWER)}": "{join(correct)}</p>
+                            <p class="review__explanation">{tr(question.explanation)}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+/// Texts joined with "、" / ", " in the current language.
+fn join(texts: Vec<crate::content::Text>) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        let separator = if lang == Lang::Zh { "、" } else { ", " };
+        texts
+            .iter()
+            .map(|t| t.get(lang))
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+}
