@@ -51,15 +51,18 @@ impl Poster {
         ctx.fill_text(&self.date, WIDTH / 2.0, y + 10.0)?;
 
         ctx.set_fill_style_str("#ffffff");
-        ctx.set_font(&format!("700 64px {FONT}"));
-        ctx.fill_text(&self.score_line, WIDTH / 2.0, y + 130.0)?;
+        ctx.set_font(&format!("700 56px {FONT}"));
+        y += 120.0;
+        for line in wrap(&ctx, &self.score_line, WIDTH - 80.0) {
+            ctx.fill_text(&line, WIDTH / 2.0, y)?;
+            y += 70.0;
+        }
         if let Some(band) = &self.band {
             ctx.set_fill_style_str("#f2c14e");
             ctx.set_font(&format!("700 40px {FONT}"));
-            let mut band_y = y + 200.0;
             for line in wrap(&ctx, band, WIDTH - 120.0) {
-                ctx.fill_text(&line, WIDTH / 2.0, band_y)?;
-                band_y += 50.0;
+                ctx.fill_text(&line, WIDTH / 2.0, y)?;
+                y += 50.0;
             }
         }
 

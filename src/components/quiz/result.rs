@@ -84,7 +84,8 @@ pub fn ResultScreen() -> impl IntoView {
                 " ("{ui(words::PASS_MARK)}" "{pass_percent}"%)"
             </p>
             <p>
-                {ui(words::TIME_TAKEN)}": "
+                {ui(words::TIME_TAKEN)}
+                {colon()}
                 {move || match lang.get() {
                     Lang::Zh => format!("{} 分 {} 秒", seconds / 60, seconds % 60),
                     Lang::En => format!("{} min {} s", seconds / 60, seconds % 60),
@@ -178,13 +179,14 @@ fn Review() -> impl IntoView {
                                 {tr(question.prompt)}
                             </p>
                             <p>
-                                {ui(words::YOUR_ANSWER)}": "
+                                {ui(words::YOUR_ANSWER)}
+                                {colon()}
                                 {match yours {
                                     Some(list) => join(list).into_any(),
                                     None => ui(words::NO_ANSWER).into_any(),
                                 }}
                             </p>
-                            <p>{ui(words::CORRECT_ANSWER)}": "{join(correct)}</p>
+                            <p>{ui(words::CORRECT_ANSWER)}{colon()}{join(correct)}</p>
                             <p class="review__explanation">{tr(question.explanation)}</p>
                         </li>
                     }
@@ -206,4 +208,10 @@ fn join(texts: Vec<crate::content::Text>) -> impl Fn() -> String + Send + Sync +
             .collect::<Vec<_>>()
             .join(separator)
     }
+}
+
+/// "：" in Chinese, ": " in English.
+fn colon() -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+    let lang = use_lang();
+    move || if lang.get() == Lang::Zh { "：" } else { ": " }
 }
