@@ -52,6 +52,43 @@ pub fn query() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// One parameter of the address's query.
+pub fn query_param(name: &str) -> Option<String> {
+    web_sys::UrlSearchParams::new_with_str(&query())
+        .ok()?
+        .get(name)
+}
+
+/// Sets (or removes, with `None`) one query parameter, keeping the others;
+/// `push` adds a history entry (so Back undoes it), otherwise replaces.
+pub fn set_query_param(name: &str, value: Option<&str>, push: bool) {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&query()) else {
+        return;
+    };
+    match value {
+        Some(value) => params.set(name, value),
+        None => params.delete(name),
+    }
+    let query: String = params.to_string().into();
+    let hash = window().location().hash().unwrap_or_default();
+    let separator = if query.is_empty() { "" } else { "?" };
+    let url = format!("{}{separator}{query}{hash}", page_base_url());
+    if let Ok(history) = window().history() {
+        let _ = if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Goes one step back in the session history (as the Back button does).
+pub fn history_back() {
+    if let Ok(history) = window().history() {
+        let _ = history.back();
+    }
+}
+
 /// Replaces the address's query without reloading or adding history.
 pub fn replace_query(query: &str) {
     let hash = window().location().hash().unwrap_or_default();

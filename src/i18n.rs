@@ -113,6 +113,13 @@ pub mod words {
         LOAD_FAILED: "这部分内容未能加载", "This part could not be loaded";
         RETRY: "重试", "Try again";
         PHOTO_MISSING: "图片未能加载", "Photo could not be loaded";
+        JUMP_TO: "跳转到", "Jump to";
+        PLACE: "地点", "Place";
+        SPEAKER: "主讲", "Speaker";
+        VIEWER: "照片查看器", "Photo viewer";
+        PREVIOUS: "上一张", "Previous";
+        NEXT_PHOTO: "下一张", "Next";
+        CLOSE: "关闭", "Close";
         QUESTIONS: "道题", "questions";
         SECONDS_EACH: "秒/题", "seconds per question";
         PASS_MARK: "及格线", "Pass mark";

@@ -5,6 +5,7 @@
 //! compiled only for the browser.
 
 pub mod content;
+pub mod gesture;
 pub mod quiz;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,3 +6,4 @@ pub mod quiz;
 pub mod status;
 pub mod story;
 pub mod timeline;
+pub mod viewer;

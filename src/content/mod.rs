@@ -32,3 +32,61 @@ impl Timeline {
         entries
     }
 }
+
+/// A photo's place in the day: the viewer moves through these in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoRef {
+    /// Stable id used in links: `{entry id}-{n}`, n counting from 1.
+    pub id: String,
+    /// Index of the entry (in display order).
+    pub entry: usize,
+    /// Index of the photo within its entry.
+    pub index: usize,
+    /// How many photos the entry has.
+    pub count: usize,
+}
+
+/// Every photo of the day, entry by entry, in display order.
+pub fn gallery(entries: &[Entry]) -> Vec<PhotoRef> {
+    entries
+        .iter()
+        .enumerate()
+        .flat_map(|(entry, e)| {
+            (0..e.photos.len()).map(move |index| PhotoRef {
+                id: format!("{}-{}", e.id, index + 1),
+                entry,
+                index,
+                count: e.photos.len(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod gallery_tests {
+    use super::*;
+
+    #[test]
+    fn every_photo_gets_a_stable_id_in_day_order() {
+        let source = r#"{"entries": [
+            {"id": "a", "title": {"zh": "甲", "en": "A"}, "text": {"zh": "甲", "en": "A"}, "photos": [
+                {"src": "1.jpg", "alt": {"zh": "甲", "en": "A"}, "caption": {"zh": "甲", "en": "A"}, "width": 4, "height": 3},
+                {"src": "2.jpg", "alt": {"zh": "甲", "en": "A"}, "caption": {"zh": "甲", "en": "A"}, "width": 4, "height": 3,
+                 "srcset": [{"src": "2-480.jpg", "width": 480}, {"src": "2-960.jpg", "width": 960}]}]},
+            {"id": "b", "title": {"zh": "乙", "en": "B"}, "text": {"zh": "乙", "en": "B"}},
+            {"id": "c", "title": {"zh": "丙", "en": "C"}, "text": {"zh": "丙", "en": "C"}, "photos": [
+                {"src": "3.jpg", "alt": {"zh": "丙", "en": "C"}, "caption": {"zh": "丙", "en": "C"}, "width": 3, "height": 4}]}
+        ]}"#;
+        let timeline: Timeline = load(files::TIMELINE, source).unwrap();
+        let refs = gallery(&timeline.ordered());
+        let ids: Vec<&str> = refs.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["a-1", "a-2", "c-1"]);
+        assert_eq!((refs[1].entry, refs[1].index, refs[1].count), (0, 1, 2));
+        assert_eq!((refs[2].entry, refs[2].count), (2, 1));
+        assert_eq!(
+            timeline.entries[0].photos[1].srcset_attr().as_deref(),
+            Some("2.jpg 4w, 2-480.jpg 480w, 2-960.jpg 960w")
+        );
+        assert_eq!(timeline.entries[0].photos[0].srcset_attr(), None);
+    }
+}

@@ -141,6 +141,16 @@ pub struct Entry {
     pub time: Option<String>,
     pub title: Text,
     pub text: Text,
+    /// Where it happened, if worth saying.
+    #[serde(default)]
+    pub place: Option<Text>,
+    /// Who spoke or led it.
+    #[serde(default)]
+    pub speaker: Option<Text>,
+    /// Part of the day ("上午" / "Morning"); consecutive entries with the
+    /// same part are grouped under it.
+    #[serde(default)]
+    pub part: Option<Text>,
     #[serde(default)]
     pub photos: Vec<Photo>,
 }
@@ -154,8 +164,48 @@ pub struct Photo {
     pub src: String,
     pub alt: Text,
     pub caption: Text,
+    /// Who took it.
+    #[serde(default)]
+    pub credit: Option<Text>,
     pub width: u32,
     pub height: u32,
+    /// Smaller copies for small screens, each with its width in pixels.
+    #[serde(default)]
+    pub srcset: Vec<Variant>,
+    /// A colour shown while the photo loads, e.g. "#c9a27e".
+    #[serde(default)]
+    pub color: Option<String>,
+}
+
+/// A resized copy of a photo.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    pub src: String,
+    pub width: u32,
+}
+
+impl Photo {
+    /// The `srcset` attribute: each variant and the original, by width.
+    pub fn srcset_attr(&self) -> Option<String> {
+        if self.srcset.is_empty() {
+            return None;
+        }
+        let mut all: Vec<(u32, &str)> = self
+            .srcset
+            .iter()
+            .map(|v| (v.width, v.src.as_str()))
+            .collect();
+        all.push((self.width, self.src.as_str()));
+        all.sort_unstable();
+        all.dedup_by_key(|(width, _)| *width);
+        Some(
+            all.iter()
+                .map(|(w, src)| format!("{src} {w}w"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    }
 }
 
 /// `quiz.json`: the knowledge quiz.

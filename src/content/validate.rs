@@ -2,7 +2,7 @@
 
 use super::model::{
     Answer, Band, Choice, Entry, Photo, Question, QuestionKind, Quiz, QuizSettings, Site, Story,
-    Text, Timeline,
+    Text, Timeline, Variant,
 };
 use super::problem::{Problem, Seg, line_column, locate, path_to_string};
 use std::collections::HashMap;
@@ -195,9 +195,42 @@ impl Validate for Timeline {
             }
             c.text("title", &entry.title);
             c.text("text", &entry.text);
+            for (key, text) in [
+                ("place", &entry.place),
+                ("speaker", &entry.speaker),
+                ("part", &entry.part),
+            ] {
+                if let Some(text) = text {
+                    c.text(key, text);
+                }
+            }
             c.each("photos", &entry.photos, |c, _, photo: &Photo| {
                 c.picture(&photo.src, &photo.alt, photo.width, photo.height);
                 c.text("caption", &photo.caption);
+                if let Some(credit) = &photo.credit {
+                    c.text("credit", credit);
+                }
+                c.each("srcset", &photo.srcset, |c, _, variant: &Variant| {
+                    if variant.src.trim().is_empty() {
+                        c.at(Seg::Key("src"), |c| {
+                            c.report("the variant has no file (src is empty)")
+                        });
+                    }
+                    if variant.width == 0 {
+                        c.at(Seg::Key("width"), |c| {
+                            c.report("width must be the variant's width in pixels, not 0")
+                        });
+                    }
+                });
+                if let Some(color) = &photo.color
+                    && !is_hex_colour(color)
+                {
+                    c.at(Seg::Key("color"), |c| {
+                        c.report(format!(
+                            "\"{color}\" is not a colour; write it as \"#rrggbb\", e.g. \"#c9a27e\""
+                        ))
+                    });
+                }
             });
         });
     }
@@ -313,6 +346,13 @@ fn check_answer(c: &mut Checker, answer: &Answer, options: usize) {
         }
         seen.push(number);
     }
+}
+
+/// "#rgb" or "#rrggbb".
+pub fn is_hex_colour(colour: &str) -> bool {
+    colour
+        .strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// "HH:MM" with 00 <= HH <= 23 and 00 <= MM <= 59.
