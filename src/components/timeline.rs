@@ -1,13 +1,24 @@
 //! The day's activities as a vertical agenda: a "jump to" index that
 //! follows the scroll, entries grouped by part of the day, and photos that
 //! open the viewer.
+//!
+//! Built for scale (hundreds of entries, a thousand photos): each entry is
+//! plain markup in the current language, redrawn only when the language
+//! changes, with no reactive state per photo; a failed photo swaps to its
+//! placeholder through a CSS class.
 
 use super::viewer::{PhotoViewer, Viewer};
 use crate::content::{Entry, Lang, Photo, Text, Timeline};
-use crate::i18n::{tr, ui, use_lang, words};
+use crate::i18n::{ui, use_lang, words};
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
+
+/// Entries drawn in the first frame; the rest follow in chunks, so a long
+/// day never blocks the page (see `cargo xtask bench`).
+const FIRST_ENTRIES: usize = 12;
+const ENTRIES_PER_CHUNK: usize = 24;
 
 /// The whole day: index, entries and the photo viewer.
 #[component]
@@ -15,49 +26,53 @@ pub fn TimelineView(
     /// The day, from `timeline.json`.
     timeline: Timeline,
 ) -> impl IntoView {
+    let lang = use_lang();
     let entries = timeline.ordered();
+    let total = entries.len();
     let viewer = Viewer::new(entries.clone());
-    let active = RwSignal::new(entries.first().map(|e| e.id.clone()));
-    follow_scroll(active);
-
-    let index = entries
+    // A link to a later entry or photo draws everything up to it at once.
+    let wanted = linked_entry(&entries).map_or(0, |i| i + 1);
+    let shown = RwSignal::new(total.min(FIRST_ENTRIES.max(wanted)));
+    let parts_start: Vec<Option<Text>> = entries
         .iter()
-        .map(|entry| {
-            let id = entry.id.clone();
-            let is_active = {
-                let id = id.clone();
-                move || active.get().as_deref() == Some(id.as_str())
-            };
-            view! {
-                <a
-                    href=format!("#entry-{id}")
-                    class="tl-index__link"
-                    class:tl-index__link--active=is_active.clone()
-                    aria-current=move || is_active().then_some("location")
-                >
-                    {tr(entry.title.clone())}
-                </a>
-            }
+        .enumerate()
+        .map(|(i, e)| {
+            e.part
+                .clone()
+                .filter(|part| i == 0 || entries[i - 1].part.as_ref() != Some(part))
         })
-        .collect_view();
-
+        .collect();
     let grouped = entries.iter().any(|e| e.part.is_some());
-    let groups = group_by_part(&entries)
-        .into_iter()
-        .map(|(part, group)| {
-            let items = group
-                .into_iter()
-                .map(|(step, entry)| view! { <EntryItem entry step viewer grouped/> })
-                .collect_view();
-            let title = part.map(|part| view! { <h3 class="tl-part__title">{tr(part)}</h3> });
-            view! {
-                <div class="tl-part">
-                    {title}
-                    <ol class="tl">{items}</ol>
-                </div>
-            }
+    let entries = StoredValue::new(entries);
+    let parts_start = StoredValue::new(parts_start);
+    let spy = ScrollSpy::new();
+
+    Effect::new(move |_| {
+        let count = shown.get();
+        spy.watch_new_entries();
+        if count < total {
+            set_timeout(
+                move || shown.set((count + ENTRIES_PER_CHUNK).min(total)),
+                Duration::ZERO,
+            );
+        }
+    });
+
+    let index = move || {
+        let lang = lang.get();
+        entries.with_value(|entries| {
+            entries
+                .iter()
+                .map(|entry| {
+                    view! {
+                        <a href=format!("#entry-{}", entry.id) class="tl-index__link" data-entry=entry.id.clone()>
+                            {entry.title.get(lang).to_string()}
+                        </a>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
 
     view! {
         <div class="tl-layout">
@@ -68,75 +83,87 @@ pub fn TimelineView(
                     <div class="tl-index__links">{index}</div>
                 </details>
             </nav>
-            <div class="tl-parts">{groups}</div>
+            <ol class="tl">
+                <For
+                    each=move || {
+                        let lang = lang.get();
+                        (0..shown.get()).map(move |i| (lang, i)).collect::<Vec<_>>()
+                    }
+                    key=|key| *key
+                    children=move |(lang, i)| {
+                        let part = parts_start.with_value(|p| p[i].clone());
+                        entries.with_value(|e| render_entry(&e[i], i + 1, part, lang, viewer, grouped))
+                    }
+                />
+            </ol>
         </div>
         <PhotoViewer viewer/>
     }
 }
 
-/// Entries under one part-of-day heading, each with its step number.
-type Group = (Option<Text>, Vec<(usize, Entry)>);
-
-/// Consecutive entries that share a part of the day, numbered from 1.
-fn group_by_part(entries: &[Entry]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    for (index, entry) in entries.iter().enumerate() {
-        match groups.last_mut() {
-            Some((part, list)) if *part == entry.part => list.push((index + 1, entry.clone())),
-            _ => groups.push((entry.part.clone(), vec![(index + 1, entry.clone())])),
-        }
-    }
-    groups
+/// The entry the address points at (`#entry-ID` or `?photo=ID-N`), if any.
+fn linked_entry(entries: &[Entry]) -> Option<usize> {
+    let hash = window().location().hash().unwrap_or_default();
+    let from_hash = hash.strip_prefix("#entry-").map(str::to_string);
+    let from_photo = crate::browser::query_param("photo")
+        .and_then(|photo| photo.rsplit_once('-').map(|(entry, _)| entry.to_string()));
+    let id = from_hash.or(from_photo)?;
+    entries.iter().position(|e| e.id == id)
 }
 
 /// One activity: its time (or step number), title, text, place, speaker
 /// and photos.
-#[component]
-fn EntryItem(entry: Entry, step: usize, viewer: Viewer, grouped: bool) -> impl IntoView {
-    let lang = use_lang();
+fn render_entry(
+    entry: &Entry,
+    step: usize,
+    part: Option<Text>,
+    lang: Lang,
+    viewer: Viewer,
+    grouped: bool,
+) -> impl IntoView + use<> {
     let anchor = format!("entry-{}", entry.id);
     let heading = format!("{anchor}-title");
-    let labelled_by = heading.clone();
-    let marker = match entry.time.clone() {
-        Some(time) => view! { <time class="tl-entry__time">{time}</time> }.into_any(),
-        None => view! {
-            <span class="tl-entry__step">
-                <span class="visually-hidden">
-                    {move || match lang.get() {
-                        Lang::Zh => format!("第{step}项"),
-                        Lang::En => format!("Step {step}"),
-                    }}
+    let marker = match &entry.time {
+        Some(time) => view! { <time class="tl-entry__time">{time.clone()}</time> }.into_any(),
+        None => {
+            let label = match lang {
+                Lang::Zh => format!("第{step}项"),
+                Lang::En => format!("Step {step}"),
+            };
+            view! {
+                <span class="tl-entry__step">
+                    <span class="visually-hidden">{label}</span>
+                    <span aria-hidden="true">{step}</span>
                 </span>
-                <span aria-hidden="true">{step}</span>
-            </span>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     let facts = [
-        (words::PLACE, entry.place.clone()),
-        (words::SPEAKER, entry.speaker.clone()),
+        (words::PLACE, &entry.place),
+        (words::SPEAKER, &entry.speaker),
     ]
     .into_iter()
     .filter_map(|(label, text)| {
-        text.map(|text| {
+        text.as_ref().map(|text| {
             view! {
                 <p class="tl-entry__fact">
-                    <span class="tl-entry__label">{ui(label)}": "</span>
-                    {tr(text)}
+                    <span class="tl-entry__label">{label.get(lang)}": "</span>
+                    {text.get(lang).to_string()}
                 </p>
             }
         })
     })
     .collect_view();
-    let title = tr(entry.title);
+    let title = entry.title.get(lang).to_string();
     // Under a part-of-day heading (h3) the entries are one level down.
     let title = if grouped {
-        view! { <h4 class="tl-entry__title" id=heading>{title}</h4> }.into_any()
+        view! { <h4 class="tl-entry__title" id=heading.clone()>{title}</h4> }.into_any()
     } else {
-        view! { <h3 class="tl-entry__title" id=heading>{title}</h3> }.into_any()
+        view! { <h3 class="tl-entry__title" id=heading.clone()>{title}</h3> }.into_any()
     };
-    let photo_count = entry.photos.len();
-    let photos_class = if photo_count > 1 {
+    let count = entry.photos.len();
+    let photos_class = if count > 1 {
         "tl-entry__photos tl-entry__photos--many"
     } else {
         "tl-entry__photos"
@@ -146,21 +173,27 @@ fn EntryItem(entry: Entry, step: usize, viewer: Viewer, grouped: bool) -> impl I
         .iter()
         .enumerate()
         .map(|(i, photo)| {
-            let id = format!("{}-{}", entry.id, i + 1);
-            view! { <PhotoFigure photo=photo.clone() id viewer single=photo_count == 1/> }
+            render_photo(
+                photo,
+                format!("{}-{}", entry.id, i + 1),
+                lang,
+                viewer,
+                count == 1,
+            )
         })
         .collect_view();
+    let part =
+        part.map(|part| view! { <h3 class="tl-part__title">{part.get(lang).to_string()}</h3> });
     view! {
         <li class="tl-entry" id=anchor>
-            <article aria-labelledby=labelled_by>
+            {part}
+            <article aria-labelledby=heading>
                 <div class="tl-entry__marker">{marker}</div>
                 <div class="tl-entry__body">
                     {title}
-                    <p class="tl-entry__text">{tr(entry.text)}</p>
+                    <p class="tl-entry__text">{entry.text.get(lang).to_string()}</p>
                     {facts}
-                    <div class=photos_class>
-                        {photos}
-                    </div>
+                    <div class=photos_class>{photos}</div>
                 </div>
             </article>
         </li>
@@ -168,77 +201,71 @@ fn EntryItem(entry: Entry, step: usize, viewer: Viewer, grouped: bool) -> impl I
 }
 
 /// One photo with its caption. Space is reserved from width and height, so
-/// nothing moves when it arrives; a photo that fails shows its alt text and
-/// caption instead of a broken image. Pressing it opens the viewer.
-#[component]
-fn PhotoFigure(photo: Photo, id: String, viewer: Viewer, single: bool) -> impl IntoView {
-    let broken = RwSignal::new(false);
-    let alt = tr(photo.alt.clone());
-    let ratio = format!("aspect-ratio: {} / {}", photo.width, photo.height);
+/// nothing moves when it arrives; if it fails, the figure gets
+/// `photo--broken` and shows its alt text instead of a broken image.
+/// Pressing it opens the viewer.
+fn render_photo(
+    photo: &Photo,
+    id: String,
+    lang: Lang,
+    viewer: Viewer,
+    single: bool,
+) -> impl IntoView + use<> {
+    let alt = photo.alt.get(lang).to_string();
+    let (img_alt, missing_label) = (alt.clone(), alt.clone());
     let placeholder = photo
         .color
-        .clone()
-        .map(|c| format!("background-color: {c}"))
-        .unwrap_or_default();
+        .as_ref()
+        .map(|c| format!("background-color: {c}"));
     let sizes = if single {
         "(min-width: 60rem) 40rem, 90vw"
     } else {
         "(min-width: 60rem) 20rem, 45vw"
     };
+    let credit = photo.credit.as_ref().map(|credit| {
+        view! { <span class="photo__credit">" · "{credit.get(lang).to_string()}</span> }
+    });
     let open_id = id.clone();
-    let caption = tr(photo.caption.clone());
-    let credit = photo
-        .credit
-        .clone()
-        .map(|credit| view! { <span class="photo__credit">" · "{tr(credit)}</span> });
-    let srcset = photo.srcset_attr();
     view! {
         <figure class="photo">
-            <Show
-                when=move || !broken.get()
-                fallback={
-                    let alt = alt.clone();
-                    let ratio = ratio.clone();
-                    move || {
-                        view! {
-                            <div class="photo__missing" style=ratio.clone() role="img" aria-label=alt.clone()>
-                                <span class="photo__missing-title">{ui(words::PHOTO_MISSING)}</span>
-                                <span>{alt.clone()}</span>
-                            </div>
-                        }
-                    }
-                }
+            <button type="button" class="photo__open" id=format!("photo-{id}") on:click=move |_| viewer.open(&open_id)>
+                <img
+                    class="photo__img"
+                    src=photo.src.clone()
+                    srcset=photo.srcset_attr()
+                    sizes=sizes
+                    alt=img_alt
+                    width=photo.width
+                    height=photo.height
+                    style=placeholder
+                    // The timeline starts below the story: always below the fold.
+                    loading="lazy"
+                    decoding="async"
+                    on:error=mark_broken
+                />
+            </button>
+            <div
+                class="photo__missing"
+                style=format!("aspect-ratio: {} / {}", photo.width, photo.height)
+                role="img"
+                aria-label=missing_label
             >
-                <button
-                    type="button"
-                    class="photo__open"
-                    id=format!("photo-{id}")
-                    on:click={
-                        let open_id = open_id.clone();
-                        move |_| viewer.open(&open_id)
-                    }
-                >
-                    <img
-                        class="photo__img"
-                        src=photo.src.clone()
-                        srcset=srcset.clone()
-                        sizes=sizes
-                        alt=alt.clone()
-                        width=photo.width
-                        height=photo.height
-                        style=placeholder.clone()
-                        // The timeline starts below the story: always below the fold.
-                        loading="lazy"
-                        decoding="async"
-                        on:error=move |_| broken.set(true)
-                    />
-                </button>
-            </Show>
-            <figcaption class="photo__caption">
-                {caption}
-                {credit}
-            </figcaption>
+                <span class="photo__missing-title">{words::PHOTO_MISSING.get(lang)}</span>
+                <span>{alt}</span>
+            </div>
+            <figcaption class="photo__caption">{photo.caption.get(lang).to_string()} {credit}</figcaption>
         </figure>
+    }
+}
+
+/// Swaps a failed photo for its placeholder (see `.photo--broken`).
+fn mark_broken(event: leptos::ev::ErrorEvent) {
+    let figure = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|img| img.closest("figure").ok().flatten());
+    if let Some(figure) = figure {
+        let _ = figure.class_list().add_1("photo--broken");
     }
 }
 
@@ -251,33 +278,93 @@ fn is_wide_screen() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Marks the entry in the middle of the screen as active, for the index.
-fn follow_scroll(active: RwSignal<Option<String>>) {
-    request_animation_frame(move || {
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
-            for record in records.iter() {
-                let record: web_sys::IntersectionObserverEntry = record.unchecked_into();
-                if record.is_intersecting() {
-                    let id = record.target().id();
-                    active.set(id.strip_prefix("entry-").map(str::to_string));
+/// Marks the index link of the entry in the middle of the screen with
+/// `aria-current`, watching the entries with one IntersectionObserver.
+#[derive(Clone, Copy)]
+struct ScrollSpy {
+    observer: StoredValue<Option<web_sys::IntersectionObserver>, LocalStorage>,
+}
+
+impl ScrollSpy {
+    fn new() -> ScrollSpy {
+        let spy = ScrollSpy {
+            observer: StoredValue::new_local(None),
+        };
+        on_cleanup(move || spy.stop());
+        spy
+    }
+
+    fn stop(&self) {
+        if let Some(observer) = self.observer.try_update_value(Option::take).flatten() {
+            observer.disconnect();
+        }
+    }
+
+    /// Starts watching the entries drawn since the last call (after the
+    /// current frame, once they are in the document).
+    fn watch_new_entries(&self) {
+        let spy = *self;
+        request_animation_frame(move || {
+            let observer = spy.observer.with_value(Clone::clone).or_else(|| {
+                let callback =
+                    Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
+                        for record in records.iter() {
+                            let record: web_sys::IntersectionObserverEntry =
+                                record.unchecked_into();
+                            if record.is_intersecting() {
+                                mark_current(record.target().id().trim_start_matches("entry-"));
+                            }
+                        }
+                    });
+                let options = web_sys::IntersectionObserverInit::new();
+                options.set_root_margin("-45% 0px -50% 0px");
+                let observer = web_sys::IntersectionObserver::new_with_options(
+                    callback.as_ref().unchecked_ref(),
+                    &options,
+                )
+                .ok()?;
+                callback.forget();
+                spy.observer.set_value(Some(observer.clone()));
+                Some(observer)
+            });
+            let (Some(observer), Ok(items)) = (
+                observer,
+                document().query_selector_all(".tl-entry:not([data-watched])"),
+            ) else {
+                return;
+            };
+            for i in 0..items.length() {
+                if let Some(item) = items
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    observer.observe(&item);
+                    let _ = item.set_attribute("data-watched", "");
                 }
             }
         });
-        let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin("-45% 0px -50% 0px");
-        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
-            callback.as_ref().unchecked_ref(),
-            &options,
-        ) else {
-            return;
+    }
+}
+
+fn mark_current(entry_id: &str) {
+    let Ok(links) = document().query_selector_all(".tl-index__link") else {
+        return;
+    };
+    for i in 0..links.length() {
+        let Some(link) = links
+            .item(i)
+            .and_then(|l| l.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
         };
-        callback.forget();
-        if let Ok(items) = document().query_selector_all(".tl-entry") {
-            for i in 0..items.length() {
-                if let Some(item) = items.item(i) {
-                    observer.observe(item.unchecked_ref());
-                }
-            }
-        }
-    });
+        let current = link.get_attribute("data-entry").as_deref() == Some(entry_id);
+        let _ = if current {
+            link.set_attribute("aria-current", "location")
+        } else {
+            link.remove_attribute("aria-current")
+        };
+        let _ = link
+            .class_list()
+            .toggle_with_force("tl-index__link--active", current);
+    }
 }

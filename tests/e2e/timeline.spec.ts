@@ -88,6 +88,7 @@ test('a missing photo shows its alt text in a placeholder, not a broken image', 
 test('the jump-to index leads to an entry and follows the scroll', async ({ page }) => {
   await openWith(page, day);
   const index = page.getByRole('navigation', { name: 'Jump to' });
+  await expect(index.getByText('Jump to')).toBeVisible();
   if (!(await index.getByRole('link', { name: 'Tour' }).isVisible())) {
     await index.getByText('Jump to').click(); // collapsed on phones
   }

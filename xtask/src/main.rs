@@ -21,6 +21,7 @@ commands:
   serve    build and serve the site on http://127.0.0.1:8080 (rebuilds on change)
   test     run every test: format, lints, native, wasm in headless Chromium, Playwright end-to-end
   size     print the size of dist/'s wasm, JS, CSS and HTML: raw, gzip and brotli
+  bench    build, then measure the timeline at 200 entries and 1,000 photos in Chromium
 ";
 
 fn main() {
@@ -40,6 +41,7 @@ fn run() -> Result<()> {
         Some("serve") => serve(&tools::Env::prepare(&root)?),
         Some("test") => test(&tools::Env::prepare(&root)?),
         Some("size") => size::report(&root.join("dist")),
+        Some("bench") => bench(&tools::Env::prepare(&root)?),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             Ok(())
@@ -75,6 +77,15 @@ fn serve(env: &tools::Env) -> Result<()> {
             "--port",
             "8080",
         ])
+        .run()
+}
+
+/// Builds the release site, then runs the Playwright benchmarks (they print
+/// tables; they never fail on a timing).
+fn bench(env: &tools::Env) -> Result<()> {
+    build(env)?;
+    cmd::step("benchmarks against dist/ in Chromium");
+    env.npx(["playwright", "test", "--config", "bench.config.ts"])
         .run()
 }
 
