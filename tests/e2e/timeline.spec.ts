@@ -32,10 +32,11 @@ const day = {
       title: text('Arrival'),
       text: text('Guests arrive.'),
       place: text('Main hall'),
+      part: text('Morning'),
       photos: [photo('landscape.jpg', 1, { credit: text('Photo: Wang') }), photo('portrait.jpg', 2)],
     },
-    { id: 'welcome', time: '09:00', title: text('Welcome'), text: text('No photos here.'), speaker: text('Li Qun') },
-    { id: 'tour', time: '10:00', title: text('Tour'), text: text('A walk.'), photos: [photo('square.webp', 3), photo('panorama.webp', 4), photo('missing.jpg', 5)] },
+    { id: 'welcome', time: '09:00', part: text('Morning'), title: text('Welcome'), text: text('No photos here.'), speaker: text('Li Qun') },
+    { id: 'tour', time: '14:00', part: text('Afternoon'), title: text('Tour'), text: text('A walk.'), photos: [photo('square.webp', 3), photo('panorama.webp', 4), photo('missing.jpg', 5)] },
   ],
 };
 const photoCount = 5;
@@ -65,6 +66,11 @@ test('entries are in time order, with place, speaker, credits, and no photo wher
   const entries = timelinePart(page).getByRole('article');
   await expect(entries).toHaveCount(3);
   await expect(entries.nth(0).getByRole('heading')).toHaveText('Arrival');
+  // Parts of the day head their entries, which sit one level below.
+  const part = timelinePart(page);
+  await expect(part.getByRole('heading', { name: 'Morning', level: 3 })).toHaveCount(1);
+  await expect(part.getByRole('heading', { name: 'Afternoon', level: 3 })).toBeVisible();
+  await expect(part.getByRole('heading', { name: 'Tour', level: 4 })).toBeVisible();
   await expect(entries.nth(0).getByText('08:30')).toBeVisible();
   await expect(entries.nth(0).getByText('Place: Main hall')).toBeVisible();
   await expect(entries.nth(0).getByText('Photo: Wang')).toBeVisible();
