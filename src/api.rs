@@ -30,11 +30,14 @@ pub fn content_url(file: &str) -> String {
     format!("content/{file}")
 }
 
-/// Downloads, parses and validates `content/{file}`.
+/// Downloads, parses and validates `content/{file}`. The browser always
+/// asks the host whether the file changed (`no-cache` revalidates with its
+/// ETag or date), so replaced content shows on the next visit.
 pub async fn fetch_content<T: DeserializeOwned + Validate>(
     file: &'static str,
 ) -> Result<T, LoadError> {
     let response = Request::get(&content_url(file))
+        .cache(web_sys::RequestCache::NoCache)
         .send()
         .await
         .map_err(|error| LoadError::Network {

@@ -2,6 +2,7 @@
 //! in parallel, each with its own skeleton and its own error.
 
 use crate::api::fetch_content;
+use crate::components::check_panel::CheckPanel;
 use crate::components::hero::Hero;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::quiz::{EventDetails, QuizView};
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
         </header>
         <div class="hero">{loaded(site, 3, |site| view! { <Hero site/> })}</div>
         <main id="main" tabindex="-1">
+            {crate::browser::query_param("check").is_some().then(|| view! { <CheckPanel/> })}
             <section id="story" class="part" aria-labelledby="story-heading">
                 <h2 id="story-heading">{ui(words::STORY)}</h2>
                 {loaded(story, 6, |story| view! { <StoryView story/> })}

@@ -110,6 +110,8 @@ pub mod words {
         QUIZ: "知识竞答", "Quiz";
         ORGANISERS: "主办单位", "Organisers";
         LOADING: "正在加载…", "Loading…";
+        CHECK_TITLE: "内容检查", "Content check";
+        CHECKING: "正在检查内容文件和照片…", "Checking the content files and photos…";
         LOAD_FAILED: "这部分内容未能加载", "This part could not be loaded";
         RETRY: "重试", "Try again";
         PHOTO_MISSING: "图片未能加载", "Photo could not be loaded";

@@ -220,13 +220,13 @@ async fn a_content_error_names_file_path_and_line_and_can_be_retried() {
     let retried = RwSignal::new(0);
     let error = LoadError::Invalid {
         file: "quiz.json".into(),
-        problems: vec![Problem {
-            file: "quiz.json".into(),
-            path: "questions[3].answer".into(),
-            line: 42,
-            column: 17,
-            message: "answer 5 does not exist: this question has 4 options, numbered 1 to 4".into(),
-        }],
+        problems: vec![Problem::error(
+            "quiz.json",
+            "questions[3].answer",
+            (42, 17),
+            "answer 5 does not exist: this question has 4 options, numbered 1 to 4",
+            "答案 5 不存在：本题只有 4 个选项，编号为 1 到 4",
+        )],
     };
     let root = mount(move || {
         let retry = Callback::new(move |()| retried.update(|n| *n += 1));

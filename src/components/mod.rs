@@ -1,5 +1,6 @@
 //! One component per part of the page.
 
+pub mod check_panel;
 pub mod hero;
 pub mod lang_switch;
 pub mod quiz;

@@ -3,6 +3,7 @@
 //!
 //! No web dependencies, so it is tested natively and reused by tools.
 
+pub mod check;
 mod model;
 mod parse;
 mod problem;
@@ -10,7 +11,7 @@ mod validate;
 
 pub use model::*;
 pub use parse::load;
-pub use problem::{Problem, Seg, line_column, locate, path_to_string};
+pub use problem::{Problem, Seg, Severity, line_column, locate, path_to_string};
 pub use validate::{Validate, is_time_of_day};
 
 /// The content files, as named in URLs and messages.

@@ -3,6 +3,15 @@
 
 use std::fmt;
 
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The site cannot use the file as it is.
+    Error,
+    /// The site works, but visitors would be better served otherwise.
+    Warning,
+}
+
 /// One mistake in a content file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct Problem {
@@ -14,8 +23,53 @@ pub struct Problem {
     pub line: usize,
     /// 1-based column of the offending value.
     pub column: usize,
-    /// What is wrong, in plain words.
+    /// What is wrong and how to fix it, in plain English.
     pub message: String,
+    /// The same in Chinese.
+    pub message_zh: String,
+    pub severity: Severity,
+}
+
+impl Problem {
+    /// An error at a place in a file.
+    pub fn error(
+        file: &str,
+        path: &str,
+        (line, column): (usize, usize),
+        en: impl Into<String>,
+        zh: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            file: file.to_string(),
+            path: path.to_string(),
+            line,
+            column,
+            message: en.into(),
+            message_zh: zh.into(),
+            severity: Severity::Error,
+        }
+    }
+
+    /// The same problem, as a warning.
+    pub fn warning(self) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
+    /// The message in Chinese, with the same location.
+    pub fn to_string_zh(&self) -> String {
+        let path = if self.path.is_empty() {
+            String::new()
+        } else {
+            format!(" 的 {}", self.path)
+        };
+        format!(
+            "{}{path}（第 {} 行，第 {} 列）：{}",
+            self.file, self.line, self.column, self.message_zh
+        )
+    }
 }
 
 impl fmt::Display for Problem {

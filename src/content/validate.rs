@@ -4,7 +4,7 @@ use super::model::{
     Answer, Band, Choice, Entry, Photo, Question, QuestionKind, Quiz, QuizSettings, Site, Story,
     Text, Timeline, Variant,
 };
-use super::problem::{Problem, Seg, line_column, locate, path_to_string};
+use super::problem::{Problem, Seg, Severity, line_column, locate, path_to_string};
 use std::collections::HashMap;
 
 /// Collects the problems of one file, locating each in the source text.
@@ -38,7 +38,7 @@ impl<'a> Checker<'a> {
 
     /// Reports a problem at the current path (or the nearest part of it
     /// that exists in the file).
-    fn report(&mut self, message: impl Into<String>) {
+    fn report(&mut self, en: impl Into<String>, zh: impl Into<String>) {
         let offset = (0..=self.path.len())
             .rev()
             .find_map(|len| locate(self.source, &self.path[..len]))
@@ -49,7 +49,9 @@ impl<'a> Checker<'a> {
             path: path_to_string(&self.path),
             line,
             column,
-            message: message.into(),
+            message: en.into(),
+            message_zh: zh.into(),
+            severity: Severity::Error,
         });
     }
 
@@ -60,10 +62,16 @@ impl<'a> Checker<'a> {
 
     /// Checks the text at the current path.
     fn text_here(&mut self, text: &Text) {
-        for (lang, name, value) in [("zh", "Chinese", &text.zh), ("en", "English", &text.en)] {
+        for (lang, name, name_zh, value) in [
+            ("zh", "Chinese", "中文", &text.zh),
+            ("en", "English", "英文", &text.en),
+        ] {
             if value.trim().is_empty() {
                 self.at(Seg::Key(lang), |c| {
-                    c.report(format!("the {name} text is empty"))
+                    c.report(
+                        format!("the {name} text is empty"),
+                        format!("{name_zh}文本为空"),
+                    )
                 });
             }
         }
@@ -72,11 +80,17 @@ impl<'a> Checker<'a> {
     fn id(&mut self, id: &str, seen: &mut HashMap<String, usize>, index: usize, list: &str) {
         self.at(Seg::Key("id"), |c| {
             if id.trim().is_empty() {
-                c.report("the id is empty; give each item a short unique name such as \"oath\"");
+                c.report(
+                    "the id is empty; give each item a short unique name such as \"oath\"",
+                    "id 为空：请给每一项起一个简短且唯一的名字，例如 \"oath\"",
+                );
             } else if let Some(first) = seen.insert(id.to_string(), index) {
-                c.report(format!(
-                    "the id \"{id}\" is used twice: also by {list}[{first}]; ids must be unique"
-                ));
+                c.report(
+                    format!(
+                        "the id \"{id}\" is used twice: also by {list}[{first}]; ids must be unique"
+                    ),
+                    format!("id \"{id}\" 重复：{list}[{first}] 也用了它；id 必须唯一"),
+                );
             }
         });
     }
@@ -85,16 +99,20 @@ impl<'a> Checker<'a> {
     fn picture(&mut self, src: &str, alt: &Text, width: u32, height: u32) {
         if src.trim().is_empty() {
             self.at(Seg::Key("src"), |c| {
-                c.report("the photo has no file (src is empty)")
+                c.report(
+                    "the photo has no file (src is empty)",
+                    "照片没有文件（src 为空）",
+                )
             });
         }
         self.text("alt", alt);
         for (key, value) in [("width", width), ("height", height)] {
             if value == 0 {
                 self.at(Seg::Key(key), |c| {
-                    c.report(format!(
-                        "{key} must be the photo's real {key} in pixels, not 0"
-                    ))
+                    c.report(
+                        format!("{key} must be the photo's real {key} in pixels, not 0"),
+                        format!("{key} 必须是照片的实际像素尺寸，不能为 0"),
+                    )
                 });
             }
         }
@@ -132,7 +150,7 @@ impl Validate for Site {
         }
         if self.organisers.is_empty() {
             c.at(Seg::Key("organisers"), |c| {
-                c.report("list at least one organiser")
+                c.report("list at least one organiser", "请至少列出一个主办单位")
             });
         }
         let mut ids = HashMap::new();
@@ -151,7 +169,10 @@ impl Validate for Story {
     fn validate(&self, c: &mut Checker) {
         if self.sections.is_empty() {
             c.at(Seg::Key("sections"), |c| {
-                c.report("the story has no sections")
+                c.report(
+                    "the story has no sections",
+                    "活动纪实没有任何段落（sections 为空）",
+                )
             });
         }
         let mut ids = HashMap::new();
@@ -160,7 +181,7 @@ impl Validate for Story {
             c.text("heading", &section.heading);
             if section.paragraphs.is_empty() {
                 c.at(Seg::Key("paragraphs"), |c| {
-                    c.report("this section has no paragraphs")
+                    c.report("this section has no paragraphs", "这一节没有正文段落")
                 });
             }
             c.each("paragraphs", &section.paragraphs, |c, _, paragraph| {
@@ -174,7 +195,7 @@ impl Validate for Timeline {
     fn validate(&self, c: &mut Checker) {
         if self.entries.is_empty() {
             c.at(Seg::Key("entries"), |c| {
-                c.report("the timeline has no entries")
+                c.report("the timeline has no entries", "日程没有任何条目")
             });
         }
         let timed = self.entries.iter().filter(|e| e.time.is_some()).count();
@@ -184,12 +205,14 @@ impl Validate for Timeline {
             c.id(&entry.id, &mut ids, i, "entries");
             match &entry.time {
                 Some(time) if !is_time_of_day(time) => c.at(Seg::Key("time"), |c| {
-                    c.report(format!(
-                        "\"{time}\" is not a time of day; write it as HH:MM, e.g. \"09:30\""
-                    ))
+                    c.report(
+                        format!("\"{time}\" is not a time of day; write it as HH:MM, e.g. \"09:30\""),
+                        format!("\"{time}\" 不是时间：请写成 HH:MM，例如 \"09:30\""),
+                    )
                 }),
                 None if mixed => c.report(
                     "this entry has no \"time\" but others do; give every entry a time, or none",
+                    "这一条没有 \"time\"，其他条目却有：要么每条都写时间，要么都不写",
                 ),
                 _ => {}
             }
@@ -213,12 +236,15 @@ impl Validate for Timeline {
                 c.each("srcset", &photo.srcset, |c, _, variant: &Variant| {
                     if variant.src.trim().is_empty() {
                         c.at(Seg::Key("src"), |c| {
-                            c.report("the variant has no file (src is empty)")
+                            c.report("the variant has no file (src is empty)", "这个尺寸版本没有文件（src 为空）")
                         });
                     }
                     if variant.width == 0 {
                         c.at(Seg::Key("width"), |c| {
-                            c.report("width must be the variant's width in pixels, not 0")
+                            c.report(
+                                "width must be the variant's width in pixels, not 0",
+                                "width 必须是该版本的像素宽度，不能为 0",
+                            )
                         });
                     }
                 });
@@ -226,9 +252,10 @@ impl Validate for Timeline {
                     && !is_hex_colour(color)
                 {
                     c.at(Seg::Key("color"), |c| {
-                        c.report(format!(
-                            "\"{color}\" is not a colour; write it as \"#rrggbb\", e.g. \"#c9a27e\""
-                        ))
+                        c.report(
+                            format!("\"{color}\" is not a colour; write it as \"#rrggbb\", e.g. \"#c9a27e\""),
+                            format!("\"{color}\" 不是颜色：请写成 \"#rrggbb\"，例如 \"#c9a27e\""),
+                        )
                     });
                 }
             });
@@ -242,7 +269,7 @@ impl Validate for Quiz {
         c.text("intro", &self.intro);
         if self.questions.is_empty() {
             c.at(Seg::Key("questions"), |c| {
-                c.report("the quiz has no questions")
+                c.report("the quiz has no questions", "竞答没有任何题目")
             });
         }
         c.at(Seg::Key("settings"), |c| {
@@ -272,29 +299,39 @@ impl QuizSettings {
             && (draw == 0 || draw > questions)
         {
             c.at(Seg::Key("draw"), |c| {
-                c.report(format!(
-                    "draw {draw} questions is impossible: there are {questions}; use a number from 1 to {questions}"
-                ))
+                c.report(
+                    format!(
+                        "draw {draw} questions is impossible: there are {questions}; use a number from 1 to {questions}"
+                    ),
+                    format!("无法抽取 {draw} 道题：一共只有 {questions} 道；请填 1 到 {questions}"),
+                )
             });
         }
         if let Some(seconds) = self.time_limit_seconds
             && seconds < 5
         {
             c.at(Seg::Key("time_limit_seconds"), |c| {
-                c.report(format!(
-                    "{seconds} seconds is too short to read a question; allow at least 5"
-                ))
+                c.report(
+                    format!("{seconds} seconds is too short to read a question; allow at least 5"),
+                    format!("{seconds} 秒太短，来不及读题；至少留 5 秒"),
+                )
             });
         }
         if self.pass_percent > 100 {
             c.at(Seg::Key("pass_percent"), |c| {
-                c.report("pass_percent is a percentage: 0 to 100")
+                c.report(
+                    "pass_percent is a percentage: 0 to 100",
+                    "pass_percent 是百分比：0 到 100",
+                )
             });
         }
         c.each("bands", &self.bands, |c, _, band: &Band| {
             if band.min_percent > 100 {
                 c.at(Seg::Key("min_percent"), |c| {
-                    c.report("min_percent is a percentage: 0 to 100")
+                    c.report(
+                        "min_percent is a percentage: 0 to 100",
+                        "min_percent 是百分比：0 到 100",
+                    )
                 });
             }
             c.text("message", &band.message);
@@ -307,14 +344,20 @@ fn check_options(c: &mut Checker, question: &Question) {
     if question.kind() == QuestionKind::TrueFalse {
         if count > 0 {
             c.at(Seg::Key("options"), |c| {
-                c.report("a true-or-false question (\"answer\": true or false) takes no options; remove them or answer with an option number")
+                c.report(
+                    "a true-or-false question (\"answer\": true or false) takes no options; remove them or answer with an option number",
+                    "判断题（\"answer\": true 或 false）不需要 options：请删掉选项，或把答案改成选项编号",
+                )
             });
         }
         return;
     }
     if count < 2 {
         c.at(Seg::Key("options"), |c| {
-            c.report("a question needs at least two options")
+            c.report(
+                "a question needs at least two options",
+                "每道题至少要有两个选项",
+            )
         });
     }
     c.each("options", &question.options, |c, _, option: &Choice| {
@@ -332,17 +375,26 @@ fn check_answer(c: &mut Checker, answer: &Answer, options: usize) {
         Answer::Many(list) => list.clone(),
     };
     if numbers.is_empty() {
-        c.report("no correct option is given; write its number, e.g. \"answer\": 2");
+        c.report(
+            "no correct option is given; write its number, e.g. \"answer\": 2",
+            "没有给出正确答案：请写出选项编号，例如 \"answer\": 2",
+        );
         return;
     }
     let mut seen = Vec::new();
     for number in numbers {
         if number == 0 || number > options {
-            c.report(format!(
-                "answer {number} does not exist: this question has {options} options, numbered 1 to {options}"
-            ));
+            c.report(
+                format!(
+                    "answer {number} does not exist: this question has {options} options, numbered 1 to {options}"
+                ),
+                format!("答案 {number} 不存在：本题只有 {options} 个选项，编号为 1 到 {options}"),
+            );
         } else if seen.contains(&number) {
-            c.report(format!("answer {number} is listed twice"));
+            c.report(
+                format!("answer {number} is listed twice"),
+                format!("答案 {number} 写了两次"),
+            );
         }
         seen.push(number);
     }

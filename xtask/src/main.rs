@@ -4,6 +4,7 @@
 //! toolchain, trunk, wasm-bindgen-cli, Chromium, the Playwright package) and
 //! installs what is missing from the package registries.
 
+mod check;
 mod cmd;
 mod size;
 mod toolchain;
@@ -20,6 +21,7 @@ commands:
   build    build the release site into dist/
   serve    build and serve the site on http://127.0.0.1:8080 (rebuilds on change)
   test     run every test: format, lints, native, wasm in headless Chromium, Playwright end-to-end
+  check [DIR]  check a content folder (default public/content): every problem, in English and Chinese
   size     print the size of dist/'s wasm, JS, CSS and HTML: raw, gzip and brotli
   bench    build, then measure the timeline at 200 entries and 1,000 photos in Chromium
 ";
@@ -34,6 +36,7 @@ fn main() {
 fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = project_root();
+    let invoked_from = std::env::current_dir()?;
     std::env::set_current_dir(&root)?;
     match args.first().map(String::as_str) {
         Some("setup") => tools::Env::prepare(&root).map(|_| ()),
@@ -41,6 +44,11 @@ fn run() -> Result<()> {
         Some("serve") => serve(&tools::Env::prepare(&root)?),
         Some("test") => test(&tools::Env::prepare(&root)?),
         Some("size") => size::report(&root.join("dist")),
+        Some("check") => check::run(
+            &args
+                .get(1)
+                .map_or_else(|| root.join("public/content"), |dir| invoked_from.join(dir)),
+        ),
         Some("bench") => bench(&tools::Env::prepare(&root)?),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");

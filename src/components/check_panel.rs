@@ -1,0 +1,114 @@
+//! The organisers' panel (`?check`): the same checks as `cargo xtask
+//! check`, run in the browser against the files the host serves.
+
+use crate::api::content_url;
+use crate::content::check::{PHOTO_BUDGET_BYTES, PhotoUse, Report, check};
+use crate::content::{Problem, Severity, files};
+use crate::i18n::{ui, words};
+use futures::future::join_all;
+use gloo_net::http::{Method, Request, RequestBuilder};
+use leptos::prelude::*;
+
+/// Lists every problem in the content, or says there are none.
+#[component]
+pub fn CheckPanel() -> impl IntoView {
+    let report = LocalResource::new(run_check);
+    view! {
+        <section class="check" aria-labelledby="check-title">
+            <h2 id="check-title">{ui(words::CHECK_TITLE)}</h2>
+            {move || match report.get() {
+                None => view! { <p role="status">{ui(words::CHECKING)}</p> }.into_any(),
+                Some(report) => view! { <ReportView report/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ReportView(report: Report) -> impl IntoView {
+    let (errors, warnings) = (report.errors(), report.warnings());
+    let summary = format!(
+        "{errors} error(s), {warnings} warning(s) in {} files and {} photos",
+        4,
+        report.photos.len()
+    );
+    let summary_zh = format!("{errors} 个错误，{warnings} 个警告");
+    view! {
+        <p class="check__summary" role="status">
+            <span lang="en">{summary}</span>
+            " · "
+            <span lang="zh-CN">{summary_zh}</span>
+        </p>
+        <ol class="check__list">
+            {report.problems.into_iter().map(|problem| view! { <ProblemItem problem/> }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn ProblemItem(problem: Problem) -> impl IntoView {
+    let (class, label) = match problem.severity {
+        Severity::Error => ("check__item check__item--error", "Error / 错误"),
+        Severity::Warning => ("check__item check__item--warning", "Warning / 警告"),
+    };
+    let place = if problem.path.is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", problem.path)
+    };
+    view! {
+        <li class=class>
+            <p class="check__where">
+                <strong>{label}</strong>
+                ": "
+                <code>{problem.file.clone()}</code>
+                {place}
+                {format!(" (line {}, column {})", problem.line, problem.column)}
+            </p>
+            <p lang="en">{problem.message.clone()}</p>
+            <p lang="zh-CN">{problem.message_zh.clone()}</p>
+        </li>
+    }
+}
+
+/// Downloads the four files, checks them, then asks the host for every
+/// photo they name.
+async fn run_check() -> Report {
+    let all = [files::SITE, files::STORY, files::TIMELINE, files::QUIZ];
+    let texts = join_all(all.map(fetch_text)).await;
+    let mut report = check(|file| {
+        all.iter()
+            .position(|f| *f == file)
+            .map_or_else(|| Err("not a content file".into()), |i| texts[i].clone())
+    });
+    let photo_problems = join_all(report.photos.iter().map(check_photo)).await;
+    report.add(photo_problems.into_iter().flatten());
+    report
+}
+
+async fn fetch_text(file: &'static str) -> Result<String, String> {
+    let response = Request::get(&content_url(file))
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    response.text().await.map_err(|e| e.to_string())
+}
+
+/// Whether the host has the photo, and whether it is too big for phones.
+async fn check_photo(photo: &PhotoUse) -> Option<Problem> {
+    let response = RequestBuilder::new(&photo.src)
+        .method(Method::HEAD)
+        .send()
+        .await;
+    match response {
+        Ok(response) if response.ok() => {
+            let bytes: u64 = response.headers().get("content-length")?.parse().ok()?;
+            (bytes > PHOTO_BUDGET_BYTES).then(|| photo.too_large(bytes))
+        }
+        _ => Some(photo.missing()),
+    }
+}

@@ -1,0 +1,223 @@
+//! Checking a whole content folder at once: every file, every problem,
+//! plus what needs the files around them (photos that exist, sizes, share
+//! texts that chat apps cut). Used by `cargo xtask check` and by the
+//! site's `?check` panel, so both report the same.
+
+use super::problem::{Problem, Seg, line_column, locate, path_to_string};
+use super::{Photo, Quiz, Site, Story, Timeline, Validate, files, load};
+use serde::de::DeserializeOwned;
+
+/// Photos larger than this are slow on a phone network (a warning).
+pub const PHOTO_BUDGET_BYTES: u64 = 600 * 1024;
+/// Share texts longer than these are cut in chat apps' link cards.
+const SHARE_TITLE_MAX: (usize, usize) = (30, 70);
+const SHARE_DESCRIPTION_MAX: (usize, usize) = (60, 160);
+
+/// A picture a content file refers to, and where it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoUse {
+    /// Path relative to the site root, as written (`content/photos/a.jpg`).
+    pub src: String,
+    pub file: &'static str,
+    pub path: String,
+    pub at: (usize, usize),
+}
+
+impl PhotoUse {
+    /// The problem when the file is not there.
+    pub fn missing(&self) -> Problem {
+        Problem::error(
+            self.file,
+            &self.path,
+            self.at,
+            format!(
+                "the photo \"{}\" does not exist; put the file in public/{} or correct the name",
+                self.src, self.src
+            ),
+            format!(
+                "照片 \"{}\" 不存在：请把文件放到 public/{}，或改正文件名",
+                self.src, self.src
+            ),
+        )
+    }
+
+    /// The warning when the file is over the budget.
+    pub fn too_large(&self, bytes: u64) -> Problem {
+        let kib = bytes / 1024;
+        let budget = PHOTO_BUDGET_BYTES / 1024;
+        Problem::error(
+            self.file,
+            &self.path,
+            self.at,
+            format!("\"{}\" is {kib} KB, over the {budget} KB budget for phones; make smaller copies with `cargo xtask photos`", self.src),
+            format!("\"{}\" 有 {kib} KB，超过手机的 {budget} KB 上限：请用 `cargo xtask photos` 生成较小的版本", self.src),
+        )
+        .warning()
+    }
+}
+
+/// Everything found in a content folder.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Problems, errors first, then by file and line.
+    pub problems: Vec<Problem>,
+    /// Pictures to look for (the caller can reach the files).
+    pub photos: Vec<PhotoUse>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == super::Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+
+    /// Adds problems found by the caller (photos) and keeps the order.
+    pub fn add(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        self.problems.extend(problems);
+        self.problems.sort_by(|a, b| {
+            (a.severity, &a.file, a.line, a.column).cmp(&(b.severity, &b.file, b.line, b.column))
+        });
+    }
+}
+
+/// Checks the four content files; `read` returns a file's text, or why it
+/// could not be read.
+pub fn check(read: impl Fn(&str) -> Result<String, String>) -> Report {
+    let mut report = Report::default();
+    let mut problems = Vec::new();
+    let mut photos = Vec::new();
+    if let Some((site, source)) = check_file::<Site>(&read, files::SITE, &mut problems) {
+        problems.extend(share_warnings(&site, &source));
+        photos.push(photo_use(
+            files::SITE,
+            &source,
+            &[Seg::Key("share"), Seg::Key("image")],
+            &site.share.image,
+        ));
+    }
+    check_file::<Story>(&read, files::STORY, &mut problems);
+    if let Some((timeline, source)) = check_file::<Timeline>(&read, files::TIMELINE, &mut problems)
+    {
+        for (e, entry) in timeline.entries.iter().enumerate() {
+            for (p, photo) in entry.photos.iter().enumerate() {
+                let base = [
+                    Seg::Key("entries"),
+                    Seg::Index(e),
+                    Seg::Key("photos"),
+                    Seg::Index(p),
+                ];
+                photos.extend(photo_files(&source, &base, photo));
+            }
+        }
+    }
+    if let Some((quiz, source)) = check_file::<Quiz>(&read, files::QUIZ, &mut problems) {
+        for (q, question) in quiz.questions.iter().enumerate() {
+            if let Some(image) = &question.image {
+                let path = [
+                    Seg::Key("questions"),
+                    Seg::Index(q),
+                    Seg::Key("image"),
+                    Seg::Key("src"),
+                ];
+                photos.push(photo_use(files::QUIZ, &source, &path, &image.src));
+            }
+        }
+    }
+    report.photos = photos;
+    report.add(problems);
+    report
+}
+
+fn check_file<T: DeserializeOwned + Validate>(
+    read: &impl Fn(&str) -> Result<String, String>,
+    file: &'static str,
+    problems: &mut Vec<Problem>,
+) -> Option<(T, String)> {
+    let source = match read(file) {
+        Ok(source) => source,
+        Err(why) => {
+            problems.push(Problem::error(
+                file,
+                "",
+                (1, 1),
+                format!(
+                    "{file} could not be read ({why}); every site needs it in the content folder"
+                ),
+                format!("无法读取 {file}（{why}）：内容文件夹里必须有这个文件"),
+            ));
+            return None;
+        }
+    };
+    let source = source
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&source)
+        .to_string();
+    match load::<T>(file, &source) {
+        Ok(value) => Some((value, source)),
+        Err(found) => {
+            problems.extend(found);
+            None
+        }
+    }
+}
+
+fn photo_use(file: &'static str, source: &str, path: &[Seg], src: &str) -> PhotoUse {
+    let offset = locate(source, path).unwrap_or(0);
+    PhotoUse {
+        src: src.to_string(),
+        file,
+        path: path_to_string(path),
+        at: line_column(source, offset),
+    }
+}
+
+/// The original and every variant of a timeline photo.
+fn photo_files(source: &str, base: &[Seg], photo: &Photo) -> Vec<PhotoUse> {
+    let mut path = base.to_vec();
+    path.push(Seg::Key("src"));
+    let mut uses = vec![photo_use(files::TIMELINE, source, &path, &photo.src)];
+    for (v, variant) in photo.srcset.iter().enumerate() {
+        let mut path = base.to_vec();
+        path.extend([Seg::Key("srcset"), Seg::Index(v), Seg::Key("src")]);
+        uses.push(photo_use(files::TIMELINE, source, &path, &variant.src));
+    }
+    uses
+}
+
+/// Share texts longer than chat apps show.
+fn share_warnings(site: &Site, source: &str) -> Vec<Problem> {
+    let mut found = Vec::new();
+    for (key, text, (zh_max, en_max)) in [
+        ("title", &site.share.title, SHARE_TITLE_MAX),
+        (
+            "description",
+            &site.share.description,
+            SHARE_DESCRIPTION_MAX,
+        ),
+    ] {
+        for (lang, value, max) in [("zh", &text.zh, zh_max), ("en", &text.en, en_max)] {
+            let length = value.chars().count();
+            if length > max {
+                let path = [Seg::Key("share"), Seg::Key(key), Seg::Key(lang)];
+                let at = line_column(source, locate(source, &path).unwrap_or(0));
+                found.push(
+                    Problem::error(
+                        files::SITE,
+                        &path_to_string(&path),
+                        at,
+                        format!("the share {key} has {length} characters; chat apps show about {max}, so shorten it"),
+                        format!("分享{}有 {length} 个字，聊天软件大约只显示 {max} 个：请缩短", if key == "title" { "标题" } else { "描述" }),
+                    )
+                    .warning(),
+                );
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { lineColumn, raw } from './content';
+
+test('?check lists every problem of a broken content folder, in both languages', async ({ page }) => {
+  const quiz = JSON.parse(raw('quiz.json'));
+  quiz.questions[3].answer = 9;
+  const quizBody = JSON.stringify(quiz, null, 2);
+  const answerAt = lineColumn(quizBody, quizBody.indexOf('"answer": 9') + '"answer": '.length);
+  const timeline = JSON.parse(raw('timeline.json'));
+  timeline.entries[2].photos[0].src = 'content/photos/renamed.jpg';
+  const timelineBody = JSON.stringify(timeline, null, 2);
+  await page.route('**/content/quiz.json', (route) => route.fulfill({ body: quizBody, contentType: 'application/json' }));
+  await page.route('**/content/timeline.json', (route) => route.fulfill({ body: timelineBody, contentType: 'application/json' }));
+  await page.route('**/content/story.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+
+  await page.goto('./?lang=en&check');
+  const panel = page.getByRole('region', { name: 'Content check' });
+  await expect(panel.getByText('3 error(s), 0 warning(s)')).toBeVisible();
+  const items = panel.getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText(`quiz.json at questions[3].answer (line ${answerAt.line}, column ${answerAt.column})`);
+  await expect(items.nth(0)).toContainText('answer 9 does not exist');
+  await expect(items.nth(0)).toContainText('答案 9 不存在');
+  await expect(items.nth(1)).toContainText('story.json');
+  await expect(items.nth(1)).toContainText('the server answered 404');
+  await expect(items.nth(2)).toContainText('timeline.json at entries[2].photos[0].src');
+  await expect(items.nth(2)).toContainText('the photo "content/photos/renamed.jpg" does not exist');
+});
+
+test('?check on good content says there is nothing to fix', async ({ page }) => {
+  await page.goto('./?lang=zh&check');
+  const panel = page.getByRole('region', { name: '内容检查' });
+  await expect(panel.getByText('0 error(s), 0 warning(s) in 4 files and 7 photos')).toBeVisible();
+  await expect(panel.getByRole('listitem')).toHaveCount(0);
+});
+
+test('content files are fetched with cache mode no-cache, so replaced files show on the next visit', async ({ page }) => {
+  // The browser then always asks the host whether a file changed (ETag or
+  // date) instead of reusing a copy it thinks is fresh. Recorded from the
+  // page's own fetch calls: the test server itself sends no-store.
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as any).__contentFetches = []);
+    const original = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (/\/content\/\w+\.json$/.test(request.url)) seen.push(`${request.url.split('/').pop()} ${request.cache}`);
+      return original(input, init);
+    };
+  });
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  const seen: string[] = await page.evaluate(() => (window as any).__contentFetches);
+  expect(seen.sort()).toEqual(['quiz.json no-cache', 'site.json no-cache', 'story.json no-cache', 'timeline.json no-cache']);
+});
