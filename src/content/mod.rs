@@ -7,6 +7,8 @@ pub mod check;
 mod model;
 mod parse;
 mod problem;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 mod validate;
 
 pub use model::*;

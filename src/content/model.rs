@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer};
 
 /// A text in both of the site's languages.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: String,
@@ -71,6 +72,7 @@ impl Text {
 
 /// `site.json`: the event itself and how it is shared.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     /// Editors' schema reference; ignored by the site.
@@ -87,6 +89,7 @@ pub struct Site {
 
 /// One of the organisations that held the event.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Organiser {
     pub id: String,
@@ -95,6 +98,7 @@ pub struct Organiser {
 
 /// What a shared link shows.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Share {
     pub title: Text,
@@ -105,6 +109,7 @@ pub struct Share {
 
 /// `story.json`: the narrative, in sections.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Story {
     #[serde(rename = "$schema", default)]
@@ -114,6 +119,7 @@ pub struct Story {
 
 /// A headed part of the story.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StorySection {
     pub id: String,
@@ -123,6 +129,7 @@ pub struct StorySection {
 
 /// `timeline.json`: the activities of the day, in order.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Timeline {
     #[serde(rename = "$schema", default)]
@@ -132,6 +139,7 @@ pub struct Timeline {
 
 /// One activity of the day.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub id: String,
@@ -158,6 +166,7 @@ pub struct Entry {
 /// A photo (or illustration) with the facts needed to show it without a
 /// layout shift.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Photo {
     /// Path relative to the site root, e.g. `content/photos/oath.svg`.
@@ -179,6 +188,7 @@ pub struct Photo {
 
 /// A resized copy of a photo.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     pub src: String,
@@ -210,6 +220,7 @@ impl Photo {
 
 /// `quiz.json`: the knowledge quiz.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quiz {
     #[serde(rename = "$schema", default)]
@@ -223,6 +234,7 @@ pub struct Quiz {
 
 /// How the quiz is run. Every field is optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct QuizSettings {
     /// Ask the questions in a random order.
@@ -258,6 +270,7 @@ impl Default for QuizSettings {
 
 /// A message for scores from `min_percent` up.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub min_percent: u32,
@@ -268,6 +281,7 @@ pub struct Band {
 /// single choice, a list for multiple choice, `true`/`false` for a
 /// true-or-false statement (which has no options).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
@@ -282,6 +296,7 @@ pub struct Question {
 
 /// A picture shown with a question.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuizImage {
     pub src: String,
@@ -292,6 +307,7 @@ pub struct QuizImage {
 
 /// An option of a question, with optional feedback shown once answered.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub zh: String,
@@ -389,5 +405,24 @@ impl<'de> Deserialize<'de> for Answer {
                  for multiple choice, or true / false for a true-or-false question",
             )),
         }
+    }
+}
+
+/// The schema of `answer`: a number, a list of numbers, or true/false.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Answer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The correct answer: the option's number counting from 1 (single choice), a list of numbers (multiple choice), or true / false (a true-or-false statement, with no options).",
+            "oneOf": [
+                { "type": "integer", "minimum": 1 },
+                { "type": "array", "items": { "type": "integer", "minimum": 1 }, "minItems": 1, "uniqueItems": true },
+                { "type": "boolean" }
+            ]
+        })
     }
 }

@@ -22,6 +22,7 @@ commands:
   serve    build and serve the site on http://127.0.0.1:8080 (rebuilds on change)
   test     run every test: format, lints, native, wasm in headless Chromium, Playwright end-to-end
   check [DIR]  check a content folder (default public/content): every problem, in English and Chinese
+  schema   write the content files' JSON Schemas into public/content/schema/ (for editors)
   size     print the size of dist/'s wasm, JS, CSS and HTML: raw, gzip and brotli
   bench    build, then measure the timeline at 200 entries and 1,000 photos in Chromium
 ";
@@ -44,6 +45,7 @@ fn run() -> Result<()> {
         Some("serve") => serve(&tools::Env::prepare(&root)?),
         Some("test") => test(&tools::Env::prepare(&root)?),
         Some("size") => size::report(&root.join("dist")),
+        Some("schema") => write_schemas(&root.join("public/content")),
         Some("check") => check::run(
             &args
                 .get(1)
@@ -64,6 +66,19 @@ fn project_root() -> PathBuf {
         .parent()
         .expect("xtask lives in a workspace")
         .to_path_buf()
+}
+
+/// Writes the JSON Schemas generated from the content types.
+fn write_schemas(content: &Path) -> Result<()> {
+    use event_microsite::content::schema;
+    let dir = content.join(schema::DIR);
+    std::fs::create_dir_all(&dir)?;
+    for (file, json) in schema::all() {
+        let path = dir.join(schema::file_name(file));
+        std::fs::write(&path, json)?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
 }
 
 /// `trunk build --release` into `dist/`.
