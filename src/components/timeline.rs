@@ -229,20 +229,23 @@ fn render_photo(
     view! {
         <figure class="photo">
             <button type="button" class="photo__open" id=format!("photo-{id}") on:click=move |_| viewer.open(&open_id)>
+                <picture>
+                    {photo.webp_srcset_attr().map(|srcset| view! { <source type="image/webp" srcset=srcset sizes=sizes/> })}
                 <img
-                    class="photo__img"
-                    src=photo.src.clone()
-                    srcset=photo.srcset_attr()
-                    sizes=sizes
-                    alt=img_alt
-                    width=photo.width
-                    height=photo.height
-                    style=placeholder
-                    // The timeline starts below the story: always below the fold.
-                    loading="lazy"
-                    decoding="async"
-                    on:error=mark_broken
-                />
+                        class="photo__img"
+                        src=photo.src.clone()
+                        srcset=photo.srcset_attr()
+                        sizes=sizes
+                        alt=img_alt
+                        width=photo.width
+                        height=photo.height
+                        style=placeholder
+                        // The timeline starts below the story: always below the fold.
+                        loading="lazy"
+                        decoding="async"
+                        on:error=mark_broken
+                    />
+                </picture>
             </button>
             <div
                 class="photo__missing"

@@ -318,7 +318,10 @@ fn Dialog(viewer: Viewer) -> impl IntoView {
                                 }
                                     .into_any()
                             } else {
+                                let webp = photo.webp_srcset_attr();
                                 view! {
+                                    <picture class="viewer__picture">
+                                    {webp.map(|srcset| view! { <source type="image/webp" srcset=srcset sizes="100vw"/> })}
                                     <img
                                         class="viewer__img"
                                         src=photo.src.clone()
@@ -334,6 +337,7 @@ fn Dialog(viewer: Viewer) -> impl IntoView {
                                         }
                                         on:error=move |_| broken.set(true)
                                     />
+                                    </picture>
                                 }
                                     .into_any()
                             }

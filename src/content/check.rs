@@ -182,10 +182,12 @@ fn photo_files(source: &str, base: &[Seg], photo: &Photo) -> Vec<PhotoUse> {
     let mut path = base.to_vec();
     path.push(Seg::Key("src"));
     let mut uses = vec![photo_use(files::TIMELINE, source, &path, &photo.src)];
-    for (v, variant) in photo.srcset.iter().enumerate() {
-        let mut path = base.to_vec();
-        path.extend([Seg::Key("srcset"), Seg::Index(v), Seg::Key("src")]);
-        uses.push(photo_use(files::TIMELINE, source, &path, &variant.src));
+    for (key, variants) in [("srcset", &photo.srcset), ("webp", &photo.webp)] {
+        for (v, variant) in variants.iter().enumerate() {
+            let mut path = base.to_vec();
+            path.extend([Seg::Key(key), Seg::Index(v), Seg::Key("src")]);
+            uses.push(photo_use(files::TIMELINE, source, &path, &variant.src));
+        }
     }
     uses
 }

@@ -181,6 +181,9 @@ pub struct Photo {
     /// Smaller copies for small screens, each with its width in pixels.
     #[serde(default)]
     pub srcset: Vec<Variant>,
+    /// WebP copies (smaller), offered to browsers that take them.
+    #[serde(default)]
+    pub webp: Vec<Variant>,
     /// A colour shown while the photo loads, e.g. "#c9a27e".
     #[serde(default)]
     pub color: Option<String>,
@@ -196,6 +199,17 @@ pub struct Variant {
 }
 
 impl Photo {
+    /// The `srcset` of the WebP copies, if any.
+    pub fn webp_srcset_attr(&self) -> Option<String> {
+        (!self.webp.is_empty()).then(|| {
+            self.webp
+                .iter()
+                .map(|v| format!("{} {}w", v.src, v.width))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+
     /// The `srcset` attribute: each variant and the original, by width.
     pub fn srcset_attr(&self) -> Option<String> {
         if self.srcset.is_empty() {

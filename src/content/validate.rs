@@ -233,21 +233,23 @@ impl Validate for Timeline {
                 if let Some(credit) = &photo.credit {
                     c.text("credit", credit);
                 }
-                c.each("srcset", &photo.srcset, |c, _, variant: &Variant| {
-                    if variant.src.trim().is_empty() {
-                        c.at(Seg::Key("src"), |c| {
-                            c.report("the variant has no file (src is empty)", "这个尺寸版本没有文件（src 为空）")
-                        });
-                    }
-                    if variant.width == 0 {
-                        c.at(Seg::Key("width"), |c| {
-                            c.report(
-                                "width must be the variant's width in pixels, not 0",
-                                "width 必须是该版本的像素宽度，不能为 0",
-                            )
-                        });
-                    }
-                });
+                for (key, variants) in [("srcset", &photo.srcset), ("webp", &photo.webp)] {
+                    c.each(key, variants, |c, _, variant: &Variant| {
+                        if variant.src.trim().is_empty() {
+                            c.at(Seg::Key("src"), |c| {
+                                c.report("the variant has no file (src is empty)", "这个尺寸版本没有文件（src 为空）")
+                            });
+                        }
+                        if variant.width == 0 {
+                            c.at(Seg::Key("width"), |c| {
+                                c.report(
+                                    "width must be the variant's width in pixels, not 0",
+                                    "width 必须是该版本的像素宽度，不能为 0",
+                                )
+                            });
+                        }
+                    });
+                }
                 if let Some(color) = &photo.color
                     && !is_hex_colour(color)
                 {

@@ -6,6 +6,7 @@
 
 mod check;
 mod cmd;
+mod photos;
 mod size;
 mod toolchain;
 mod tools;
@@ -22,6 +23,8 @@ commands:
   serve    build and serve the site on http://127.0.0.1:8080 (rebuilds on change)
   test     run every test: format, lints, native, wasm in headless Chromium, Playwright end-to-end
   check [DIR]  check a content folder (default public/content): every problem, in English and Chinese
+  photos SRC [OUT]  make web copies of the photos in SRC (upright, 480/960/1600 px, JPEG and WebP, no EXIF)
+           into OUT (default public/content/photos) and print their JSON for timeline.json
   schema   write the content files' JSON Schemas into public/content/schema/ (for editors)
   size     print the size of dist/'s wasm, JS, CSS and HTML: raw, gzip and brotli
   bench    build, then measure the timeline at 200 entries and 1,000 photos in Chromium
@@ -45,6 +48,7 @@ fn run() -> Result<()> {
         Some("serve") => serve(&tools::Env::prepare(&root)?),
         Some("test") => test(&tools::Env::prepare(&root)?),
         Some("size") => size::report(&root.join("dist")),
+        Some("photos") => make_photos(&root, &invoked_from, &args[1..]),
         Some("schema") => write_schemas(&root.join("public/content")),
         Some("check") => check::run(
             &args
@@ -66,6 +70,34 @@ fn project_root() -> PathBuf {
         .parent()
         .expect("xtask lives in a workspace")
         .to_path_buf()
+}
+
+/// `cargo xtask photos SRC [OUT]`: see `photos.rs`.
+fn make_photos(root: &Path, invoked_from: &Path, args: &[String]) -> Result<()> {
+    let Some(src) = args.first() else {
+        bail!(
+            "usage: cargo xtask photos SRC_DIR [OUT_DIR]   (OUT_DIR defaults to public/content/photos)"
+        );
+    };
+    let public = root.join("public");
+    let out = args
+        .get(1)
+        .map_or_else(|| public.join("content/photos"), |o| invoked_from.join(o));
+    // How the site reaches OUT: its path under public/, else content/photos.
+    let prefix = out
+        .strip_prefix(&public)
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|_| "content/photos".into());
+    let done = photos::run(&invoked_from.join(src), &out, &prefix)?;
+    let skipped = done.iter().filter(|d| d.skipped).count();
+    eprintln!(
+        "{} photo(s) into {} ({skipped} already done). Paste the JSON below into an entry's \"photos\" in timeline.json and fill in alt and caption:",
+        done.len(),
+        out.display()
+    );
+    let entries: Vec<_> = done.into_iter().map(|d| d.entry).collect();
+    println!("{}", serde_json::to_string_pretty(&entries)?);
+    Ok(())
 }
 
 /// Writes the JSON Schemas generated from the content types.
