@@ -91,7 +91,13 @@ pub fn slug(path: &Path) -> String {
 }
 
 fn process(original: &Path, out: &Path, url_prefix: &str) -> Result<Done> {
-    let name = slug(original);
+    // The name carries a hash of the original, so a replaced photo gets new
+    // file names and no visitor's browser keeps showing the old one.
+    let name = format!(
+        "{}-{}",
+        slug(original),
+        content_hash(&std::fs::read(original)?)
+    );
     let image = load_upright(original)?;
     let (width, height) = image.dimensions();
     let widths: Vec<u32> = {
@@ -148,6 +154,14 @@ fn process(original: &Path, out: &Path, url_prefix: &str) -> Result<Done> {
         entry,
         skipped: up_to_date,
     })
+}
+
+/// The first 8 hex digits of the file's FNV-1a hash.
+fn content_hash(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{:08x}", hash >> 32)
 }
 
 /// Decodes a photo and turns it upright by its EXIF orientation.
@@ -230,34 +244,28 @@ mod tests {
         );
 
         // 1200x800 turned upright is 800 wide: copies at 480 and 800.
+        let name =
+            |w: u32, ext: &str| format!("img-0001-phone-{}-{w}.{ext}", content_hash(&before));
         let phone_entry = &done[0].entry;
-        assert_eq!(phone_entry["src"], "content/photos/img-0001-phone-800.jpg");
         assert_eq!(
-            (
-                phone_entry["width"].as_u64(),
-                phone_entry["height"].as_u64()
-            ),
-            (Some(800), Some(1200))
+            phone_entry["src"],
+            format!("content/photos/{}", name(800, "jpg"))
         );
-        let copy = image::open(out.join("img-0001-phone-480.jpg")).unwrap();
+        let size = (
+            phone_entry["width"].as_u64(),
+            phone_entry["height"].as_u64(),
+        );
+        assert_eq!(size, (Some(800), Some(1200)));
+        let copy = image::open(out.join(name(480, "jpg"))).unwrap();
         assert_eq!(copy.dimensions(), (480, 720));
-        for file in [
-            "img-0001-phone-480.jpg",
-            "img-0001-phone-800.jpg",
-            "img-0001-phone-800.webp",
-        ] {
-            let bytes = std::fs::read(out.join(file)).unwrap();
-            assert!(
-                !bytes.windows(4).any(|w| w == b"Exif"),
-                "{file} carries no EXIF (so no GPS)"
-            );
+        for file in [name(480, "jpg"), name(800, "jpg"), name(800, "webp")] {
+            let bytes = std::fs::read(out.join(&file)).unwrap();
+            let exif = bytes.windows(4).any(|w| w == b"Exif");
+            assert!(!exif, "{file} carries no EXIF (so no GPS)");
         }
-        assert_eq!(
-            image::open(out.join("square-960.webp"))
-                .unwrap()
-                .dimensions(),
-            (960, 960)
-        );
+        let square = std::fs::read(src.join("square.webp")).unwrap();
+        let square_copy = out.join(format!("square-{}-960.webp", content_hash(&square)));
+        assert_eq!(image::open(square_copy).unwrap().dimensions(), (960, 960));
         assert!(phone_entry["color"].as_str().unwrap().starts_with('#'));
 
         // The JSON it prints passes the site's own validation once the
