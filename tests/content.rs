@@ -412,3 +412,120 @@ fn option_feedback_and_question_images_are_checked() {
         ]
     );
 }
+
+/// Each check, on a small file: the report names the offending value's
+/// path, and the line and column where that value starts (found here by
+/// searching the text for a marker, independently of the locator).
+#[test]
+fn every_check_reports_its_exact_place() {
+    let text = r#"{"zh": "甲", "en": "A"}"#;
+    let entry = |photo: &str| {
+        format!(
+            "{{\"entries\": [{{\"id\": \"a\", \"title\": {text}, \"text\": {text}, \"photos\": [\n  {photo}\n]}}]}}"
+        )
+    };
+    let photo = |extra: &str| {
+        format!(
+            "{{\"src\": \"a.jpg\", \"alt\": {text}, \"caption\": {text}, \"width\": 4, \"height\": 3{extra}}}"
+        )
+    };
+    // (file, source, expected path, marker whose start is the value, message)
+    let cases: Vec<(&str, String, &str, &str, &str)> = vec![
+        (
+            "timeline.json",
+            format!(
+                "{{\"entries\": [\n  {{\"id\": \"a\", \"time\": \"9.30\", \"title\": {text}, \"text\": {text}}}\n]}}"
+            ),
+            "entries[0].time",
+            "\"9.30\"",
+            "write it as HH:MM",
+        ),
+        (
+            "timeline.json",
+            format!(
+                "{{\"entries\": [\n  {{\"id\": \"\", \"title\": {text}, \"text\": {text}}}\n]}}"
+            ),
+            "entries[0].id",
+            "\"\"",
+            "the id is empty",
+        ),
+        (
+            "timeline.json",
+            entry(&photo("").replacen(
+                r#""alt": {"zh": "甲", "en": "A"}"#,
+                r#""alt": {"zh": "甲", "en": ""}"#,
+                1,
+            )),
+            "entries[0].photos[0].alt.en",
+            "\"\"",
+            "English text is empty",
+        ),
+        (
+            "timeline.json",
+            entry(&photo("").replace("\"height\": 3", "\"height\": 0")),
+            "entries[0].photos[0].height",
+            "0}",
+            "not 0",
+        ),
+        (
+            "timeline.json",
+            entry(&photo(", \"color\": \"red\"")),
+            "entries[0].photos[0].color",
+            "\"red\"",
+            "is not a colour",
+        ),
+        (
+            "timeline.json",
+            entry(&photo(", \"webp\": [{\"src\": \"a.webp\", \"width\": 0}]")),
+            "entries[0].photos[0].webp[0].width",
+            "0}]",
+            "not 0",
+        ),
+        (
+            "story.json",
+            format!(
+                "{{\"sections\": [\n  {{\"id\": \"a\", \"heading\": {text}, \"paragraphs\": []}}\n]}}"
+            ),
+            "sections[0].paragraphs",
+            "[]",
+            "no paragraphs",
+        ),
+        (
+            "site.json",
+            format!(
+                "{{\"title\": {text}, \"subtitle\": {text}, \"date\": {text}, \"place\": {text},\n \"organisers\": [], \"share\": {{\"title\": {text}, \"description\": {text}, \"image\": \"a.jpg\"}}}}"
+            ),
+            "organisers",
+            "[]",
+            "at least one organiser",
+        ),
+    ];
+    for (file, source, path, marker, message) in cases {
+        let found = match file {
+            "timeline.json" => problems::<Timeline>(file, &source),
+            "story.json" => problems::<Story>(file, &source),
+            _ => problems::<Site>(file, &source),
+        };
+        assert_eq!(found.len(), 1, "{path}: {found:?}");
+        let offset = source
+            .find(marker)
+            .unwrap_or_else(|| panic!("marker {marker} in {source}"));
+        let before = &source[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1;
+        let problem = &found[0];
+        assert_eq!(
+            (problem.path.as_str(), problem.line, problem.column),
+            (path, line, column),
+            "{problem}"
+        );
+        assert!(problem.message.contains(message), "{problem}");
+        assert!(
+            !problem.message_zh.is_empty(),
+            "{path} has a Chinese message too"
+        );
+    }
+}
