@@ -529,3 +529,23 @@ fn every_check_reports_its_exact_place() {
         );
     }
 }
+
+#[test]
+fn typos_and_other_mistakes_are_all_reported_at_once() {
+    let source = quiz_with_answer("9")
+        .replace(r#"  "intro""#, "  \"titel\": \"x\",\n  \"intro\"")
+        .replace(r#""explanation""#, "\"notes\": 1,\n    \"explanation\"");
+    let found = problems::<Quiz>("quiz.json", &source);
+    let places: Vec<(&str, usize)> = found.iter().map(|p| (p.path.as_str(), p.line)).collect();
+    assert_eq!(
+        places,
+        [
+            ("titel", 3),
+            ("questions[0].answer", 8),
+            ("questions[0].notes", 9)
+        ]
+    );
+    assert!(found[0].message.contains("unknown field `titel`"));
+    assert!(found[0].message_zh.contains("未知字段 `titel`"));
+    assert!(found[1].message.contains("answer 9 does not exist"));
+}

@@ -86,25 +86,28 @@ impl fmt::Display for Problem {
     }
 }
 
-/// One step of a JSON path.
+/// One step of a JSON path: a key of an object or an index of an array.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Seg {
-    Key(&'static str),
+pub enum Step<'a> {
+    Key(&'a str),
     Index(usize),
 }
 
+/// A step with a key known at compile time (the content types' fields).
+pub type Seg = Step<'static>;
+
 /// Formats a path the way `serde_path_to_error` does: `questions[3].answer`.
-pub fn path_to_string(path: &[Seg]) -> String {
+pub fn path_to_string(path: &[Step<'_>]) -> String {
     let mut text = String::new();
     for seg in path {
         match seg {
-            Seg::Key(key) => {
+            Step::Key(key) => {
                 if !text.is_empty() {
                     text.push('.');
                 }
                 text.push_str(key);
             }
-            Seg::Index(index) => text.push_str(&format!("[{index}]")),
+            Step::Index(index) => text.push_str(&format!("[{index}]")),
         }
     }
     text
@@ -120,12 +123,12 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
 
 /// The byte offset of the value at `path` in a JSON document that is known
 /// to be well formed; `None` if the path is not there.
-pub fn locate(source: &str, path: &[Seg]) -> Option<usize> {
+pub fn locate(source: &str, path: &[Step<'_>]) -> Option<usize> {
     let bytes = source.as_bytes();
     let mut at = skip_space(bytes, 0);
     for seg in path {
         match (seg, bytes.get(at)?) {
-            (Seg::Key(wanted), b'{') => {
+            (Step::Key(wanted), b'{') => {
                 at = skip_space(bytes, at + 1);
                 loop {
                     if bytes.get(at)? != &b'"' {
@@ -142,7 +145,7 @@ pub fn locate(source: &str, path: &[Seg]) -> Option<usize> {
                     at = skip_space(bytes, expect(bytes, at, b',')?);
                 }
             }
-            (Seg::Index(index), b'[') => {
+            (Step::Index(index), b'[') => {
                 at = skip_space(bytes, at + 1);
                 for _ in 0..*index {
                     at = skip_space(bytes, skip_value(bytes, at)?);
