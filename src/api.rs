@@ -2,7 +2,11 @@
 
 use crate::content::{self, Problem, Validate};
 use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
 use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
 
 /// Why a content file could not be used.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -30,21 +34,51 @@ pub fn content_url(file: &str) -> String {
     format!("content/{file}")
 }
 
+/// How long a content file may take before the section says so.
+const TIMEOUT: Duration = Duration::from_secs(20);
+
 /// Downloads, parses and validates `content/{file}`. The browser always
 /// asks the host whether the file changed (`no-cache` revalidates with its
-/// ETag or date), so replaced content shows on the next visit.
+/// ETag or date), so replaced content shows on the next visit. A request
+/// that takes longer than [`TIMEOUT`] is abandoned with a clear message.
 pub async fn fetch_content<T: DeserializeOwned + Validate>(
     file: &'static str,
 ) -> Result<T, LoadError> {
+    let network = |message: String| LoadError::Network {
+        file: file.into(),
+        message,
+    };
+    let controller =
+        web_sys::AbortController::new().map_err(|_| network("the browser cannot fetch".into()))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            TIMEOUT,
+        )
+        .ok()
+    };
+    let slow = || network(format!("it took longer than {} seconds", TIMEOUT.as_secs()));
     let response = Request::get(&content_url(file))
         .cache(web_sys::RequestCache::NoCache)
+        .abort_signal(Some(&controller.signal()))
         .send()
         .await
-        .map_err(|error| LoadError::Network {
-            file: file.into(),
-            message: error.to_string(),
+        .map_err(|error| {
+            if timed_out.get() {
+                slow()
+            } else {
+                network(error.to_string())
+            }
         })?;
     if !response.ok() {
+        if let Some(timer) = timer {
+            timer.clear();
+        }
         let status = response.status();
         let hint = if status == 404 {
             " (not found: is the file in public/content/?)"
@@ -57,12 +91,39 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
             hint,
         });
     }
-    let text = response.text().await.map_err(|error| LoadError::Network {
-        file: file.into(),
-        message: error.to_string(),
-    })?;
+    let text = response.text().await.map_err(|error| {
+        if timed_out.get() {
+            slow()
+        } else {
+            network(error.to_string())
+        }
+    });
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    let text = text?;
+    if text.trim_start().starts_with('<') {
+        return Err(LoadError::Invalid {
+            file: file.into(),
+            problems: vec![html_instead_of_json(file)],
+        });
+    }
     content::load(file, &text).map_err(|problems| LoadError::Invalid {
         file: file.into(),
         problems,
     })
+}
+
+/// What to say when a host answers with a web page (often its own "not
+/// found" page, or the site's index.html) instead of the JSON file.
+fn html_instead_of_json(file: &str) -> Problem {
+    Problem::error(
+        file,
+        "",
+        (1, 1),
+        format!(
+            "the server sent a web page (HTML) instead of {file}: the file is probably missing from content/ on the host"
+        ),
+        format!("服务器返回的是网页（HTML），而不是 {file}：主机上的 content/ 里可能缺少这个文件"),
+    )
 }

@@ -549,3 +549,32 @@ fn typos_and_other_mistakes_are_all_reported_at_once() {
     assert!(found[0].message_zh.contains("未知字段 `titel`"));
     assert!(found[1].message.contains("answer 9 does not exist"));
 }
+
+#[test]
+fn photo_addresses_must_be_paths_or_http() {
+    use event_microsite::content::is_safe_src;
+    for ok in [
+        "content/photos/a.jpg",
+        "https://example.org/a.jpg",
+        "HTTP://x/a.png",
+        "a.jpg?v=2",
+        "photos/a:b.jpg",
+    ] {
+        assert!(is_safe_src(ok), "{ok}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:image/svg+xml,<svg onload=alert(1)>",
+        "vbscript:x",
+        "file:///etc/passwd",
+    ] {
+        assert!(!is_safe_src(bad), "{bad}");
+    }
+    let timeline = r#"{"entries": [{"id": "a", "title": {"zh": "甲", "en": "A"}, "text": {"zh": "甲", "en": "A"},
+        "photos": [{"src": "javascript:alert(1)", "alt": {"zh": "甲", "en": "A"}, "caption": {"zh": "甲", "en": "A"},
+        "width": 4, "height": 3}]}]}"#;
+    let found = problems::<Timeline>("timeline.json", timeline);
+    assert_eq!(found[0].path, "entries[0].photos[0].src");
+    assert!(found[0].message.contains("is not allowed"));
+}

@@ -104,6 +104,8 @@ impl<'a> Checker<'a> {
                     "照片没有文件（src 为空）",
                 )
             });
+        } else {
+            self.at(Seg::Key("src"), |c| c.safe_src(src));
         }
         self.text("alt", alt);
         for (key, value) in [("width", width), ("height", height)] {
@@ -115,6 +117,17 @@ impl<'a> Checker<'a> {
                     )
                 });
             }
+        }
+    }
+
+    /// A picture's address must be a file path or an http(s) address:
+    /// `javascript:`, `data:` and other schemes are refused.
+    fn safe_src(&mut self, src: &str) {
+        if !is_safe_src(src) {
+            self.report(
+                format!("\"{src}\" is not allowed: use a file path such as content/photos/a.jpg or an http(s) address"),
+                format!("不允许使用 \"{src}\"：请写文件路径（如 content/photos/a.jpg）或 http(s) 网址"),
+            );
         }
     }
 
@@ -159,6 +172,7 @@ impl Validate for Site {
             c.text("name", &organiser.name);
         });
         c.at(Seg::Key("share"), |c| {
+            c.at(Seg::Key("image"), |c| c.safe_src(&self.share.image));
             c.text("title", &self.share.title);
             c.text("description", &self.share.description);
         });
@@ -235,6 +249,7 @@ impl Validate for Timeline {
                 }
                 for (key, variants) in [("srcset", &photo.srcset), ("webp", &photo.webp)] {
                     c.each(key, variants, |c, _, variant: &Variant| {
+                        c.at(Seg::Key("src"), |c| c.safe_src(&variant.src));
                         if variant.src.trim().is_empty() {
                             c.at(Seg::Key("src"), |c| {
                                 c.report("the variant has no file (src is empty)", "这个尺寸版本没有文件（src 为空）")
@@ -399,6 +414,17 @@ fn check_answer(c: &mut Checker, answer: &Answer, options: usize) {
             );
         }
         seen.push(number);
+    }
+}
+
+/// A relative path or an http(s) address (no `javascript:`, `data:`, …).
+pub fn is_safe_src(src: &str) -> bool {
+    let src = src.trim();
+    match src.find(':') {
+        Some(colon) if !src[..colon].contains('/') => {
+            matches!(src[..colon].to_ascii_lowercase().as_str(), "http" | "https")
+        }
+        _ => true,
     }
 }
 

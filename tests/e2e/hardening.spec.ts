@@ -1,0 +1,138 @@
+import { expect, test, type Page } from '@playwright/test';
+import { raw, timeline } from './content';
+
+// Content is text, never HTML: hostile strings render inert and readable.
+const hostile = [
+  '<script>window.__pwned = 1</script>',
+  '<img src=x onerror="window.__pwned = 2">',
+  '</style><b>bold?</b>',
+  '\u202Eevil\u202C right-to-left override',
+  'zero\u200Bwidth\u200Djoiners',
+  'W'.repeat(10_000),
+].join(' ');
+
+async function noScriptRan(page: Page) {
+  expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+}
+
+test('hostile strings in every file render as inert text and never widen the page', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  const site = JSON.parse(raw('site.json'));
+  site.title.en = `Title ${hostile}`;
+  const story = JSON.parse(raw('story.json'));
+  story.sections[0].heading.en = `<script>alert("story")</script>`;
+  story.sections[0].paragraphs[0].en = hostile;
+  const day = JSON.parse(raw('timeline.json'));
+  day.entries[0].title.en = '<img src=x onerror=alert("timeline")>';
+  day.entries[0].photos[0].caption.en = hostile;
+  const quiz = JSON.parse(raw('quiz.json'));
+  quiz.questions[0].prompt.en = '<b onmouseover=alert(1)>bold</b>';
+  for (const [file, body] of [['site', site], ['story', story], ['timeline', day], ['quiz', quiz]] as const) {
+    await page.route(`**/content/${file}.json`, (route) => route.fulfill({ json: body }));
+  }
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Title <script>window.__pwned = 1</script>');
+  await expect(page.getByRole('heading', { name: '<script>alert("story")</script>' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '<img src=x onerror=alert("timeline")>' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.getByText('<b onmouseover=alert(1)>bold</b>')).toBeVisible();
+  await page.waitForTimeout(300);
+  await noScriptRan(page);
+  expect(dialogs).toEqual([]);
+  expect(await page.locator('b', { hasText: 'bold' }).count()).toBe(0);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('a javascript: photo address is refused by validation, with its place', async ({ page }) => {
+  const day = JSON.parse(raw('timeline.json'));
+  day.entries[1].photos[0].src = 'javascript:window.__pwned=3';
+  await page.route('**/content/timeline.json', (route) => route.fulfill({ json: day }));
+  await page.goto('./?lang=en');
+  const part = page.getByRole('region', { name: 'The day' });
+  await expect(part.getByRole('alert')).toContainText('timeline.json at entries[1].photos[0].src');
+  await expect(part.getByRole('alert')).toContainText('is not allowed');
+  await noScriptRan(page);
+});
+
+// Each way quiz.json can arrive broken: the quiz part says what is wrong,
+// and the story and timeline carry on.
+const faults: { name: string; reply: Parameters<import('@playwright/test').Route['fulfill']>[0]; says: RegExp }[] = [
+  { name: 'missing (404)', reply: { status: 404, body: 'nope' }, says: /quiz\.json could not be loaded: the server answered 404/ },
+  { name: 'server error (500)', reply: { status: 500, body: 'oops' }, says: /the server answered 500/ },
+  { name: 'empty', reply: { status: 200, body: '' }, says: /quiz\.json \(line 1, column 1\): the file is empty/ },
+  { name: 'not JSON', reply: { status: 200, body: 'title: quiz' }, says: /this is not valid JSON/ },
+  {
+    name: 'a web page instead (text/html)',
+    reply: { status: 200, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' },
+    says: /the server sent a web page \(HTML\) instead of quiz\.json/,
+  },
+  {
+    name: 'wrong types',
+    reply: { status: 200, json: { title: 'Quiz', intro: { zh: '甲', en: 'A' }, questions: [] } },
+    says: /quiz\.json at title \(line 1, column 10\): invalid type: string "Quiz"/,
+  },
+  {
+    name: 'unknown fields',
+    reply: { status: 200, body: raw('quiz.json').replace('"intro"', '"intor": 1, "intro"') },
+    says: /quiz\.json at intor .*unknown field `intor`/,
+  },
+];
+
+for (const fault of faults) {
+  test(`quiz.json ${fault.name}: a clear message, and the rest of the page works`, async ({ page }) => {
+    await page.route('**/content/quiz.json', (route) => route.fulfill(fault.reply));
+    await page.goto('./?lang=en');
+    const alert = page.getByRole('region', { name: 'Quiz' }).getByRole('alert');
+    await expect(alert).toContainText(fault.says);
+    await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'The day' }).getByRole('article')).toHaveCount(timeline.entries.length);
+  });
+}
+
+test('quiz.json with a byte-order mark is accepted', async ({ page }) => {
+  await page.route('**/content/quiz.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '\uFEFF' + raw('quiz.json') }),
+  );
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+});
+
+test('a quiz.json of 10 MB is checked without freezing the page', async ({ page }) => {
+  const big = JSON.parse(raw('quiz.json'));
+  big.intro.en = 'x'.repeat(10 * 1024 * 1024);
+  await page.route('**/content/quiz.json', (route) => route.fulfill({ json: big }));
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'The day' }).getByRole('article')).toHaveCount(timeline.entries.length);
+});
+
+test('without localStorage the quiz still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new Error('disabled'); } });
+  });
+  await page.goto('./?lang=en');
+  const quiz = page.getByRole('region', { name: 'Quiz' });
+  await quiz.getByRole('button', { name: 'Start the quiz' }).click();
+  await quiz.getByRole('radio').first().check();
+  await quiz.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(quiz.getByText(/Correct!|Not quite\./)).toBeVisible();
+});
+
+test('a full localStorage does not break the quiz', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await page.goto('./?lang=en');
+  const quiz = page.getByRole('region', { name: 'Quiz' });
+  await quiz.getByRole('button', { name: 'Start the quiz' }).click();
+  await quiz.getByRole('radio').first().check();
+  await quiz.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(quiz.getByText(/Correct!|Not quite\./)).toBeVisible();
+});
