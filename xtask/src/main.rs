@@ -6,6 +6,7 @@
 
 mod check;
 mod cmd;
+mod csp;
 mod photos;
 mod size;
 mod toolchain;
@@ -116,7 +117,11 @@ fn write_schemas(content: &Path) -> Result<()> {
 /// `trunk build --release` into `dist/`.
 fn build(env: &tools::Env) -> Result<()> {
     cmd::step("build the release site into dist/");
-    env.wasm_command("trunk").args(["build", "--release"]).run()
+    // Relative URLs, so dist/ works in any folder of any host.
+    env.wasm_command("trunk")
+        .args(["build", "--release", "--public-url", "./"])
+        .run()?;
+    csp::apply(&env.root().join("dist/index.html"))
 }
 
 /// `trunk serve --release` on 127.0.0.1:8080.

@@ -52,6 +52,11 @@ impl Env {
         Ok(env)
     }
 
+    /// The project's root folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// A command that builds for wasm32 (cargo or trunk) with this environment.
     pub fn wasm_command(&self, program: &str) -> Cmd {
         let mut cmd = Cmd::new(program)
