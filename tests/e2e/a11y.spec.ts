@@ -41,3 +41,81 @@ test('an error state has no axe violations', async ({ page }) => {
   await expect(page.getByRole('alert')).toBeVisible();
   await audit(page);
 });
+
+test('the quiz result screen has no axe violations', async ({ page }) => {
+  await page.goto('./?lang=zh');
+  const quiz = page.getByRole('region', { name: '知识竞答' });
+  await quiz.getByRole('button', { name: '开始答题' }).click();
+  for (let i = 0; i < 30; i++) {
+    const action = quiz.getByRole('button', { name: /提交答案|下一题|查看成绩/ });
+    const label = await action.innerText();
+    if (label.includes('提交')) {
+      const choice = quiz.getByRole('radio').or(quiz.getByRole('checkbox')).first();
+      await choice.check();
+    }
+    await action.click();
+    if (label.includes('查看成绩')) break;
+  }
+  await expect(quiz.getByRole('heading', { name: '你的成绩' })).toBeVisible();
+  await audit(page);
+});
+
+for (const [name, width, height, scale] of [
+  ['320 px wide', 320, 640, 1],
+  ['200% zoom on a 1280 px screen', 640, 400, 2],
+] as const) {
+  test(`no horizontal scrolling at ${name}`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+    const page = await context.newPage();
+    await page.goto('./?lang=en');
+    await expect(page.getByRole('article').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+}
+
+test('works in a WeChat-like in-app browser at 360x640', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 640 },
+    hasTouch: true,
+    isMobile: true,
+    userAgent:
+      'Mozilla/5.0 (Linux; Android 13; V2055A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/4G Language/zh_CN ABI/arm64',
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('region', { name: '活动日程' }).getByRole('article').first()).toBeVisible();
+  await page.getByRole('button', { name: '开始答题' }).click();
+  await expect(page.getByText(/第 1 题/)).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});
+
+test('keyboard alone reaches every part: skip link, sections, language, photos, quiz', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const reached = new Set<string>();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName} ${el.getAttribute('aria-label') ?? ''} ${(el.innerText || (el.querySelector('img')?.alt ?? '')).slice(0, 40)}` : '';
+    });
+    reached.add(label);
+  }
+  const all = [...reached].join('\n');
+  expect(all).toMatch(/BUTTON .*Illustration/); // a photo
+  expect(all).toMatch(/BUTTON .*Start the quiz/);
+  expect(all).toMatch(/SUMMARY .*Jump to|A .*The oath of joining/); // the jump-to index
+  // Focus is always visible.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+});

@@ -136,3 +136,49 @@ test('a full localStorage does not break the quiz', async ({ page }) => {
   await quiz.getByRole('button', { name: 'Submit answer' }).click();
   await expect(quiz.getByText(/Correct!|Not quite\./)).toBeVisible();
 });
+
+test('a slow quiz.json (10 s) shows a skeleton, then the quiz; the rest does not wait', async ({ page }) => {
+  test.setTimeout(45_000);
+  await page.route('**/content/quiz.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    await route.fulfill({ body: raw('quiz.json'), contentType: 'application/json' });
+  });
+  await page.goto('./?lang=en');
+  const quiz = page.getByRole('region', { name: 'Quiz' });
+  await expect(page.getByRole('region', { name: 'The day' }).getByRole('article')).toHaveCount(timeline.entries.length);
+  await expect(quiz.getByRole('status')).toContainText('Loading');
+  await expect(quiz.getByRole('button', { name: 'Start the quiz' })).toBeVisible({ timeout: 20_000 });
+});
+
+test('a corrupt photo shows its placeholder; a slow one keeps its space', async ({ page }) => {
+  await page.route('**/content/photos/training.svg', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg broken' }),
+  );
+  await page.route('**/content/photos/exchanges.svg', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await route.continue();
+  });
+  await page.goto('./?lang=en#timeline');
+  const day = page.getByRole('region', { name: 'The day' });
+  const broken = day.getByRole('img', { name: /Illustration: an audience seated/ });
+  await day.getByText('Training and sharing (illustration').scrollIntoViewIfNeeded();
+  await expect(broken).toContainText('Photo could not be loaded');
+  const slow = day.getByRole('img', { name: /Illustration: three groups/ });
+  await slow.scrollIntoViewIfNeeded();
+  const box = await slow.boundingBox();
+  expect(box!.height).toBeGreaterThan(100); // space reserved from width and height
+});
+
+test('the network dropping mid-quiz loses nothing', async ({ page, context }) => {
+  await page.goto('./?lang=en');
+  const quiz = page.getByRole('region', { name: 'Quiz' });
+  await quiz.getByRole('button', { name: 'Start the quiz' }).click();
+  await context.setOffline(true);
+  await quiz.getByRole('radio').first().check();
+  await quiz.getByRole('button', { name: 'Submit answer' }).click();
+  await quiz.getByRole('button', { name: 'Next question' }).click();
+  await expect(quiz.getByText(/Question 2 of/)).toBeVisible();
+  await context.setOffline(false);
+  await page.reload();
+  await expect(quiz.getByText(/Question 2 of/)).toBeVisible();
+});
