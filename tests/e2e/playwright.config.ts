@@ -8,6 +8,9 @@ const chromium = {
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 const port = Number(process.env.E2E_PORT || 4173);
+// `cargo xtask test` also serves dist/ with the shipped nginx config.
+const nginxConf = process.env.E2E_NGINX_CONF;
+const nginxPort = 4174;
 
 export default defineConfig({
   testDir: '.',
@@ -24,13 +27,26 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    { name: 'phone', testIgnore: 'nginx.spec.ts', use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    { name: 'desktop', testIgnore: 'nginx.spec.ts', use: { viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    ...(nginxConf
+      ? [{ name: 'nginx', testMatch: 'nginx.spec.ts', use: { baseURL: `http://127.0.0.1:${nginxPort}/`, launchOptions: chromium } }]
+      : []),
   ],
-  webServer: {
-    command: `npx http-server ../../dist -a 127.0.0.1 -p ${port} -c-1 --silent`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `npx http-server ../../dist -a 127.0.0.1 -p ${port} -c-1 --silent`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    ...(nginxConf
+      ? [{
+          command: `${process.env.E2E_NGINX_BIN || 'nginx'} -c ${nginxConf} -g "daemon off;"`,
+          url: `http://127.0.0.1:${nginxPort}/`,
+          reuseExistingServer: false,
+          timeout: 30_000,
+        }]
+      : []),
+  ],
 });

@@ -7,12 +7,13 @@
 mod check;
 mod cmd;
 mod csp;
+mod deploy;
 mod photos;
 mod size;
 mod toolchain;
 mod tools;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 
 const USAGE: &str = "\
@@ -26,6 +27,7 @@ commands:
   check [DIR]  check a content folder (default public/content): every problem, in English and Chinese
   photos SRC [OUT]  make web copies of the photos in SRC (upright, 480/960/1600 px, JPEG and WebP, no EXIF)
            into OUT (default public/content/photos) and print their JSON for timeline.json
+  nginx [ROOT] [PORT]  print an nginx server block for dist/ (security headers, MIME types, gzip, caching)
   schema   write the content files' JSON Schemas into public/content/schema/ (for editors)
   size     print the size of dist/'s wasm, JS, CSS and HTML: raw, gzip and brotli
   bench    build, then measure the timeline at 200 entries and 1,000 photos in Chromium
@@ -50,6 +52,7 @@ fn run() -> Result<()> {
         Some("test") => test(&tools::Env::prepare(&root)?),
         Some("size") => size::report(&root.join("dist")),
         Some("photos") => make_photos(&root, &invoked_from, &args[1..]),
+        Some("nginx") => print_nginx(&root, &args[1..]),
         Some("schema") => write_schemas(&root.join("public/content")),
         Some("check") => check::run(
             &args
@@ -121,7 +124,32 @@ fn build(env: &tools::Env) -> Result<()> {
     env.wasm_command("trunk")
         .args(["build", "--release", "--public-url", "./"])
         .run()?;
-    csp::apply(&env.root().join("dist/index.html"))
+    let index = env.root().join("dist/index.html");
+    csp::apply(&index)?;
+    let policy = deploy::header_policy(&std::fs::read_to_string(&index)?)?;
+    std::fs::write(
+        env.root().join("dist/_headers"),
+        deploy::netlify_headers(&policy),
+    )?;
+    Ok(())
+}
+
+/// `cargo xtask nginx [ROOT] [PORT]`: prints an nginx server block for dist/.
+fn print_nginx(root: &Path, args: &[String]) -> Result<()> {
+    let index = std::fs::read_to_string(root.join("dist/index.html"))
+        .context("dist/index.html is missing: run `cargo xtask build` first")?;
+    let site_root = args
+        .first()
+        .map_or_else(|| PathBuf::from("/var/www/event"), PathBuf::from);
+    let port = args
+        .get(1)
+        .map_or(Ok(80), |p| p.parse())
+        .context("PORT must be a number")?;
+    print!(
+        "{}",
+        deploy::nginx_server(&site_root, port, &deploy::header_policy(&index)?)
+    );
+    Ok(())
 }
 
 /// `trunk serve --release` on 127.0.0.1:8080.
@@ -147,6 +175,22 @@ fn bench(env: &tools::Env) -> Result<()> {
     cmd::step("benchmarks against dist/ in Chromium");
     env.npx(["playwright", "test", "--config", "bench.config.ts"])
         .run()
+}
+
+/// An nginx.conf serving dist/ on 127.0.0.1:4174 with the shipped server
+/// block, for the end-to-end tests behind nginx.
+fn write_test_nginx_conf(env: &tools::Env) -> Result<PathBuf> {
+    let work = env.root().join("target/nginx");
+    std::fs::create_dir_all(&work)?;
+    let index = std::fs::read_to_string(env.root().join("dist/index.html"))?;
+    let server = deploy::nginx_server(
+        &env.root().join("dist"),
+        4174,
+        &deploy::header_policy(&index)?,
+    );
+    let conf = work.join("nginx.conf");
+    std::fs::write(&conf, deploy::nginx_conf(&server, &work))?;
+    Ok(conf)
 }
 
 /// Every test, cheapest first; stops at the first failing stage.
@@ -191,8 +235,11 @@ fn test(env: &tools::Env) -> Result<()> {
 
     build(env)?;
 
-    cmd::step("Playwright end-to-end tests against dist/ (phone and desktop)");
-    env.npx(["playwright", "test"]).run()?;
+    cmd::step("Playwright end-to-end tests against dist/ (phone, desktop, and behind nginx)");
+    let nginx_conf = write_test_nginx_conf(env)?;
+    env.npx(["playwright", "test"])
+        .env("E2E_NGINX_CONF", &nginx_conf)
+        .run()?;
 
     cmd::step("all tests passed");
     Ok(())

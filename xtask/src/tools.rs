@@ -34,6 +34,7 @@ impl Env {
         let trunk_bin = cargo_install(&tools, "trunk", TRUNK_VERSION, true)?;
         let bindgen_bin = cargo_install(&tools, "wasm-bindgen-cli", &bindgen_version, false)?;
         let (chromium, chromedriver) = ensure_chromium()?;
+        ensure_nginx()?;
         ensure_playwright(root)?;
 
         let mut dirs = vec![trunk_bin, bindgen_bin];
@@ -175,6 +176,20 @@ fn ensure_chromium() -> Result<(PathBuf, PathBuf)> {
         "the browser tests need Chromium and a matching ChromeDriver.\n\
          Install them (Debian: `apt-get install chromium chromium-driver`), or set\n\
          CHROME_PATH and CHROMEDRIVER to their paths, then run this command again."
+    )
+}
+
+/// Debian's nginx, for the end-to-end tests behind the shipped server config.
+fn ensure_nginx() -> Result<()> {
+    if find_on_path("nginx").is_some() || Path::new("/usr/sbin/nginx").exists() {
+        return Ok(());
+    }
+    if on_path("apt-get") {
+        step("install Debian's nginx for the tests behind the shipped server config");
+        return apt_install(&["nginx"]);
+    }
+    bail!(
+        "the end-to-end tests need nginx (Debian: `apt-get install nginx`); install it and run again"
     )
 }
 

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+
+// dist/ behind the nginx server block that `cargo xtask nginx` prints.
+test('the page comes with security headers and is revalidated', async ({ request }) => {
+  const page = await request.get('./');
+  const headers = page.headers();
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['cache-control']).toBe('no-cache');
+  expect(headers['content-type']).toContain('text/html');
+});
+
+test('hashed wasm, JS and CSS are compressed, typed and cached for a year', async ({ request }) => {
+  const html = await (await request.get('./')).text();
+  const files = [...html.matchAll(/\.\/([\w-]+-[0-9a-f]{16}(?:_bg)?\.(?:wasm|js|css))/g)].map((m) => m[1]);
+  const kinds = new Set(files.map((f) => f.split('.').pop()));
+  expect([...kinds].sort()).toEqual(['css', 'js', 'wasm']);
+  const types: Record<string, string> = { wasm: 'application/wasm', js: 'application/javascript', css: 'text/css' };
+  for (const file of new Set(files)) {
+    const response = await request.get(`./${file}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.status(), file).toBe(200);
+    const headers = response.headers();
+    expect(headers['content-type'], file).toContain(types[file.split('.').pop()!]);
+    expect(headers['cache-control'], file).toBe('public, max-age=31536000, immutable');
+    expect(headers['content-encoding'], file).toBe('gzip');
+    expect(headers['x-content-type-options'], file).toBe('nosniff');
+  }
+});
+
+test('content files are JSON and revalidated on every visit', async ({ request }) => {
+  const response = await request.get('./content/quiz.json');
+  expect(response.headers()['content-type']).toContain('application/json');
+  expect(response.headers()['cache-control']).toBe('no-cache');
+  expect(response.headers()['content-security-policy']).toContain("default-src 'self'");
+});
+
+test('the site works behind nginx, with the CSP header enforced', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(e.violatedDirective));
+  });
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.getByText(/Question 1 of/)).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+});

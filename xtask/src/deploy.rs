@@ -1,0 +1,110 @@
+//! Server configuration for hosting `dist/`: security headers (the page's
+//! Content-Security-Policy as a header, plus `frame-ancestors`), correct
+//! MIME types, compression, and caching (hashed files for a year, content
+//! and the page revalidated). Written for nginx (`cargo xtask nginx`) and
+//! as `dist/_headers` for Netlify and Cloudflare Pages.
+
+use anyhow::{Context, Result};
+use std::path::Path;
+
+/// The policy of the built page's `<meta>`, plus what only a header can say.
+pub fn header_policy(index_html: &str) -> Result<String> {
+    let marker = "http-equiv=\"Content-Security-Policy\" content=\"";
+    let start = index_html
+        .find(marker)
+        .context("dist/index.html has no CSP: run `cargo xtask build`")?
+        + marker.len();
+    let end = start + index_html[start..].find('"').context("unterminated CSP")?;
+    Ok(format!(
+        "{}; frame-ancestors 'none'",
+        &index_html[start..end]
+    ))
+}
+
+/// Headers every response carries.
+fn security_headers(policy: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("Content-Security-Policy", policy.to_string()),
+        ("X-Content-Type-Options", "nosniff".into()),
+        ("Referrer-Policy", "strict-origin-when-cross-origin".into()),
+        (
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=()".into(),
+        ),
+    ]
+}
+
+/// An nginx `server` block serving `root` on `port`.
+pub fn nginx_server(root: &Path, port: u16, policy: &str) -> String {
+    let headers: String = security_headers(policy)
+        .into_iter()
+        .map(|(name, value)| format!("    add_header {name} \"{value}\" always;\n"))
+        .collect();
+    // add_header in a location replaces the server's, so each location repeats them.
+    let indented = headers.replace("    add_header", "        add_header");
+    format!(
+        r#"server {{
+    listen 127.0.0.1:{port};
+    root {root};
+    index index.html;
+    charset utf-8;
+
+    gzip on;
+    gzip_types text/css application/javascript application/json application/wasm image/svg+xml;
+    gzip_min_length 512;
+
+{headers}
+    # Files whose names carry a content hash never change: cache for a year.
+    location ~* "-[0-9a-f]{{16}}(_bg)?\.(js|css|wasm)$" {{
+        types {{ application/javascript js; text/css css; application/wasm wasm; }}
+        add_header Cache-Control "public, max-age=31536000, immutable" always;
+{indented}    }}
+
+    # The page and the content: always ask whether they changed.
+    location / {{
+        add_header Cache-Control "no-cache" always;
+{indented}        try_files $uri $uri/ =404;
+    }}
+}}
+"#,
+        root = root.display()
+    )
+}
+
+/// A whole nginx.conf for running the server block as an ordinary user
+/// in `work` (the tests), with Debian's MIME types.
+pub fn nginx_conf(server: &str, work: &Path) -> String {
+    let w = work.display();
+    format!(
+        r#"worker_processes 1;
+pid {w}/nginx.pid;
+error_log {w}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {w}/body;
+    proxy_temp_path {w}/proxy;
+    fastcgi_temp_path {w}/fastcgi;
+    uwsgi_temp_path {w}/uwsgi;
+    scgi_temp_path {w}/scgi;
+{server}}}
+"#
+    )
+}
+
+/// `dist/_headers` for Netlify and Cloudflare Pages.
+pub fn netlify_headers(policy: &str) -> String {
+    let mut text = String::from("/*\n");
+    for (name, value) in security_headers(policy) {
+        text.push_str(&format!("  {name}: {value}\n"));
+    }
+    text.push('\n');
+    for pattern in ["/*.wasm", "/*.js", "/*.css"] {
+        text.push_str(&format!(
+            "{pattern}\n  Cache-Control: public, max-age=31536000, immutable\n\n"
+        ));
+    }
+    text
+}
