@@ -267,7 +267,7 @@ impl QuizRun {
         if self.phase != Phase::Answering {
             return;
         }
-        self.question_millis += millis;
+        self.question_millis = self.question_millis.saturating_add(millis);
         if self.seconds_left() == Some(0) {
             self.record(true);
         }
@@ -354,7 +354,9 @@ impl QuizRun {
 
     /// Total time spent answering, in milliseconds.
     pub fn millis_used(&self) -> u64 {
-        self.given.iter().map(|g| g.millis).sum::<u64>() + self.question_millis
+        self.given.iter().fold(self.question_millis, |total, g| {
+            total.saturating_add(g.millis)
+        })
     }
 
     /// Starts again on the first question with a fresh draw from `seed`

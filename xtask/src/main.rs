@@ -27,6 +27,7 @@ commands:
   check [DIR]  check a content folder (default public/content): every problem, in English and Chinese
   photos SRC [OUT]  make web copies of the photos in SRC (upright, 480/960/1600 px, JPEG and WebP, no EXIF)
            into OUT (default public/content/photos) and print their JSON for timeline.json
+  fuzz [SECONDS]  fuzz the content parser/validator and the saved-quiz decoder (nightly; default 60 s each)
   nginx [ROOT] [PORT]  print an nginx server block for dist/ (security headers, MIME types, gzip, caching)
   schema   write the content files' JSON Schemas into public/content/schema/ (for editors)
   size     print the size of dist/'s wasm, JS, CSS and HTML: raw, gzip and brotli
@@ -52,6 +53,7 @@ fn run() -> Result<()> {
         Some("test") => test(&tools::Env::prepare(&root)?),
         Some("size") => size::report(&root.join("dist")),
         Some("photos") => make_photos(&root, &invoked_from, &args[1..]),
+        Some("fuzz") => fuzz(&args[1..]),
         Some("nginx") => print_nginx(&root, &args[1..]),
         Some("schema") => write_schemas(&root.join("public/content")),
         Some("check") => check::run(
@@ -175,6 +177,35 @@ fn bench(env: &tools::Env) -> Result<()> {
     cmd::step("benchmarks against dist/ in Chromium");
     env.npx(["playwright", "test", "--config", "bench.config.ts"])
         .run()
+}
+
+/// `cargo xtask fuzz [SECONDS]`: runs each cargo-fuzz target for a bounded
+/// time with a memory cap (not part of `test`: it needs nightly Rust).
+fn fuzz(args: &[String]) -> Result<()> {
+    let seconds: u64 = args
+        .first()
+        .map_or(Ok(60), |s| s.parse())
+        .context("SECONDS must be a number")?;
+    let bin = tools::cargo_fuzz()?;
+    let path = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))?;
+    for target in ["content", "quiz_state"] {
+        cmd::step(&format!("fuzz `{target}` for {seconds} s"));
+        cmd::Cmd::new("cargo")
+            .args([
+                "+nightly",
+                "fuzz",
+                "run",
+                target,
+                "--",
+                &format!("-max_total_time={seconds}"),
+                "-rss_limit_mb=2048",
+            ])
+            .env("PATH", &path)
+            .run()?;
+    }
+    Ok(())
 }
 
 /// An nginx.conf serving dist/ on 127.0.0.1:4174 with the shipped server

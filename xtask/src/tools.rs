@@ -13,6 +13,8 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 /// trunk 0.21.14 builds with stable Rust 1.81+ (0.22 needs a newer rustc).
+/// cargo-fuzz, for `cargo xtask fuzz` only.
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const TRUNK_VERSION: &str = "0.21.14";
 
 /// Everything a command needs to build and test: the wasm toolchain's
@@ -100,6 +102,18 @@ impl Env {
         std::fs::create_dir_all(path.parent().expect("target/"))?;
         std::fs::write(&path, config).with_context(|| format!("writing {}", path.display()))
     }
+}
+
+/// cargo-fuzz (installed on first use) and a nightly toolchain, for fuzzing.
+pub fn cargo_fuzz() -> Result<PathBuf> {
+    let has_nightly = Cmd::new("rustup")
+        .args(["toolchain", "list"])
+        .output()
+        .is_some_and(|list| list.lines().any(|l| l.starts_with("nightly")));
+    if !has_nightly {
+        bail!("fuzzing needs a nightly Rust toolchain: `rustup toolchain install nightly`");
+    }
+    cargo_install(&tools_dir()?, "cargo-fuzz", CARGO_FUZZ_VERSION, true)
 }
 
 /// `$XDG_CACHE_HOME/event-microsite/tools` (or `~/.cache/...`).
