@@ -182,3 +182,60 @@ test('the network dropping mid-quiz loses nothing', async ({ page, context }) =>
   await page.reload();
   await expect(quiz.getByText(/Question 2 of/)).toBeVisible();
 });
+
+// The same faults hit each of the four files: each part reports its own.
+const parts: Record<string, string> = {
+  'site.json': 'main', // the hero sits above the parts
+  'story.json': 'The story',
+  'timeline.json': 'The day',
+  'quiz.json': 'Quiz',
+};
+for (const file of Object.keys(parts)) {
+  for (const [fault, reply, says] of [
+    ['missing', { status: 404, body: 'nope' }, `${file} could not be loaded: the server answered 404`],
+    ['not JSON', { status: 200, body: '{"title": ' }, `${file} (line 1, column 10): the file ends too early`],
+  ] as const) {
+    test(`${file} ${fault}: its part says so, the others work`, async ({ page }) => {
+      await page.route(`**/content/${file}`, (route) => route.fulfill(reply));
+      await page.goto('./?lang=en');
+      await expect(page.getByRole('alert')).toContainText(says);
+      await expect(page.getByRole('alert')).toHaveCount(1);
+      for (const [other, name] of Object.entries(parts)) {
+        if (other === file || other === 'site.json') continue;
+        const region = page.getByRole('region', { name });
+        await expect(region.getByRole('alert')).toHaveCount(0);
+        await expect(region.getByRole('heading').first()).toBeVisible();
+      }
+    });
+  }
+}
+
+test('a stalled quiz.json gives up after 20 s with a message and a retry', async ({ page }, info) => {
+  test.skip(info.project.name !== 'desktop', 'one viewport is enough for a 20 s wait');
+  test.setTimeout(60_000);
+  let stall = true;
+  await page.route('**/content/quiz.json', async (route) => {
+    if (stall) return; // never answered
+    await route.continue();
+  });
+  await page.goto('./?lang=en');
+  const quiz = page.getByRole('region', { name: 'Quiz' });
+  await expect(quiz.getByRole('alert')).toContainText('quiz.json could not be downloaded (it took longer than 20 seconds)', {
+    timeout: 30_000,
+  });
+  stall = false;
+  await quiz.getByRole('button', { name: 'Try again' }).click();
+  await expect(quiz.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+});
+
+test('with reduced motion asked for, nothing animates', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./?lang=en&photo=oath-1');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  const styles = await page.evaluate(() => ({
+    scroll: getComputedStyle(document.documentElement).scrollBehavior,
+    viewer: getComputedStyle(document.querySelector('.viewer__img')!).transitionDuration,
+  }));
+  expect(styles.scroll).toBe('auto');
+  expect(styles.viewer).toBe('0s');
+});
