@@ -61,6 +61,31 @@ impl Cmd {
         Ok(())
     }
 
+    /// Runs to completion like [`Cmd::run`], echoing its output while
+    /// adding up the tests it reports (cargo's and wasm-bindgen-test's
+    /// "test result:" lines, Playwright's "N passed" and "N skipped").
+    pub fn run_counting(mut self, tally: &mut Tally) -> Result<()> {
+        use std::io::{BufRead, BufReader};
+        let description = self.describe();
+        println!("$ {description}");
+        let mut child = self
+            .0
+            .stdout(Stdio::piped())
+            .spawn()
+            .with_context(|| format!("could not start `{description}`"))?;
+        if let Some(stdout) = child.stdout.take() {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                println!("{line}");
+                tally.read(&line);
+            }
+        }
+        let status = child.wait()?;
+        if !status.success() {
+            bail!("`{description}` failed ({status})");
+        }
+        Ok(())
+    }
+
     /// Runs quietly and returns stdout, or `None` if it cannot start or fails.
     pub fn output(mut self) -> Option<String> {
         let output = self.0.stderr(Stdio::null()).output().ok()?;
@@ -109,4 +134,66 @@ pub fn find_on_path(program: &str) -> Option<std::path::PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
         .map(|dir| dir.join(program))
         .find(|path| path.is_file())
+}
+
+/// Tests counted across the runners of `cargo xtask test`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub passed: u64,
+    pub failed: u64,
+    pub skipped: u64,
+}
+
+impl Tally {
+    /// Adds what one output line reports, if anything.
+    pub fn read(&mut self, line: &str) {
+        let line = line.trim();
+        let number_before = |word: &str| -> Option<u64> {
+            let at = line.find(word)?;
+            line[..at]
+                .trim_end()
+                .rsplit(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
+        };
+        if line.starts_with("test result:") {
+            self.passed += number_before(" passed").unwrap_or(0);
+            self.failed += number_before(" failed").unwrap_or(0);
+            self.skipped += number_before(" ignored").unwrap_or(0);
+        } else if line.ends_with(')') && line.contains(" passed (") {
+            self.passed += number_before(" passed").unwrap_or(0);
+        } else if line.ends_with(" skipped") {
+            self.skipped += number_before(" skipped").unwrap_or(0);
+        } else if line.ends_with(" failed") {
+            self.failed += number_before(" failed").unwrap_or(0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tally;
+
+    #[test]
+    fn counts_cargo_and_playwright_summaries() {
+        let mut tally = Tally::default();
+        for line in [
+            "test result: ok. 19 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.44s",
+            "test result: ok. 5 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.38s",
+            "  3 skipped",
+            "  141 passed (2.9m)",
+            "  ✓  52 [phone] › quiz.spec.ts:190:1 › the result poster downloads as a PNG (3.4s)",
+        ] {
+            tally.read(line);
+        }
+        assert_eq!(
+            tally,
+            Tally {
+                passed: 165,
+                failed: 0,
+                skipped: 3
+            }
+        );
+    }
 }

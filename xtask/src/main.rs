@@ -256,22 +256,32 @@ fn test(env: &tools::Env) -> Result<()> {
         ])
         .run()?;
 
+    let mut tally = cmd::Tally::default();
     cmd::step("native tests: content model, validation, quiz logic");
-    cmd::Cmd::new("cargo").args(["test", "--workspace"]).run()?;
+    cmd::Cmd::new("cargo")
+        .args(["test", "--workspace"])
+        .run_counting(&mut tally)?;
 
     cmd::step("wasm-bindgen-test: components in headless Chromium");
     env.wasm_command("cargo")
         .args(["test", "--target", "wasm32-unknown-unknown"])
-        .run()?;
+        .run_counting(&mut tally)?;
 
     build(env)?;
 
     cmd::step("Playwright end-to-end tests against dist/ (phone, desktop, and behind nginx)");
     let nginx_conf = write_test_nginx_conf(env)?;
+    let nginx = cmd::find_on_path("nginx").unwrap_or_else(|| PathBuf::from("/usr/sbin/nginx"));
     env.npx(["playwright", "test"])
         .env("E2E_NGINX_CONF", &nginx_conf)
-        .run()?;
+        .env("E2E_NGINX_BIN", &nginx)
+        .run_counting(&mut tally)?;
 
     cmd::step("all tests passed");
+    // One plain closing line for every runner together.
+    println!(
+        "xtask: {} passed, {} failed, {} skipped",
+        tally.passed, tally.failed, tally.skipped
+    );
     Ok(())
 }
