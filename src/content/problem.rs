@@ -57,19 +57,6 @@ impl Problem {
             ..self
         }
     }
-
-    /// The message in Chinese, with the same location.
-    pub fn to_string_zh(&self) -> String {
-        let path = if self.path.is_empty() {
-            String::new()
-        } else {
-            format!(" 的 {}", self.path)
-        };
-        format!(
-            "{}{path}（第 {} 行，第 {} 列）：{}",
-            self.file, self.line, self.column, self.message_zh
-        )
-    }
 }
 
 impl fmt::Display for Problem {

@@ -111,16 +111,21 @@ test('a quiz.json of 10 MB is checked without freezing the page', async ({ page 
   await expect(page.getByRole('region', { name: 'The day' }).getByRole('article')).toHaveCount(timeline.entries.length);
 });
 
-test('without localStorage the quiz still works', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new Error('disabled'); } });
-  });
+/** Starts the quiz and answers its first question. */
+async function answerFirstQuestion(page: Page) {
   await page.goto('./?lang=en');
   const quiz = page.getByRole('region', { name: 'Quiz' });
   await quiz.getByRole('button', { name: 'Start the quiz' }).click();
   await quiz.getByRole('radio').first().check();
   await quiz.getByRole('button', { name: 'Submit answer' }).click();
   await expect(quiz.getByText(/Correct!|Not quite\./)).toBeVisible();
+}
+
+test('without localStorage the quiz still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new Error('disabled'); } });
+  });
+  await answerFirstQuestion(page);
 });
 
 test('a full localStorage does not break the quiz', async ({ page }) => {
@@ -129,12 +134,7 @@ test('a full localStorage does not break the quiz', async ({ page }) => {
       throw new DOMException('full', 'QuotaExceededError');
     };
   });
-  await page.goto('./?lang=en');
-  const quiz = page.getByRole('region', { name: 'Quiz' });
-  await quiz.getByRole('button', { name: 'Start the quiz' }).click();
-  await quiz.getByRole('radio').first().check();
-  await quiz.getByRole('button', { name: 'Submit answer' }).click();
-  await expect(quiz.getByText(/Correct!|Not quite\./)).toBeVisible();
+  await answerFirstQuestion(page);
 });
 
 test('a slow quiz.json (10 s) shows a skeleton, then the quiz; the rest does not wait', async ({ page }) => {
