@@ -12,6 +12,7 @@ use crate::components::timeline::TimelineView;
 use crate::content::{Quiz, Site, Story, Timeline, files};
 use crate::i18n::{provide_language, ui, words};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The whole site.
 #[component]
@@ -25,9 +26,11 @@ pub fn App() -> impl IntoView {
     provide_context(EventDetails(Signal::derive(move || {
         site.get().and_then(Result::ok)
     })));
-    scroll_to_fragment_once(move || {
+    take_over_when(move || site.get().is_some() && story.get().is_some());
+    follow_fragment_links(move || {
         story.get().is_some() && timeline.get().is_some() && quiz.get().is_some()
     });
+    load_every_photo_before_printing();
 
     view! {
         <a class="skip-link" href="#main">{ui(words::SKIP)}</a>
@@ -61,23 +64,127 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Scrolls to the address's `#fragment` once `ready` says the parts have
-/// loaded: the browser looked for it before the app had drawn anything.
-fn scroll_to_fragment_once(ready: impl Fn() -> bool + 'static) {
+/// Where the app draws itself: a `<div id="app">` after the markup the
+/// build rendered into the page (`#prerender`), hidden until the app takes
+/// over; straight into `<body>` when there is none (`trunk serve`, tests).
+pub fn app_root() -> web_sys::HtmlElement {
+    let root: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    root.set_id("app");
+    match document().get_element_by_id("prerender") {
+        Some(prerender) => {
+            root.set_hidden(true);
+            let _ = prerender.after_with_node_1(&root);
+        }
+        None => {
+            let _ = document().body().expect("a body").append_child(&root);
+        }
+    }
+    root
+}
+
+/// Swaps the prerendered markup for the app's own in one step, once the
+/// hero and the story are drawn (or have failed). The two are drawn alike,
+/// so nothing on screen moves.
+fn take_over_when(ready: impl Fn() -> bool + 'static) {
+    Effect::new(move |taken: Option<bool>| {
+        if taken == Some(true) || !ready() {
+            return taken.unwrap_or(false);
+        }
+        if let Some(prerender) = document().get_element_by_id("prerender") {
+            prerender.remove();
+        }
+        if let Some(root) = document().get_element_by_id("app") {
+            let _ = root.remove_attribute("hidden");
+        }
+        true
+    });
+}
+
+/// Deep links: once `ready` says the parts have loaded, scrolls to the
+/// address's `#fragment` (the browser looked for it before the app had drawn
+/// anything) and highlights it. Later fragment changes (links, Back and
+/// Forward) do the same: the browser would otherwise restore wherever the
+/// page was last scrolled, not the place the address names.
+fn follow_fragment_links(ready: impl Fn() -> bool + 'static) {
     let done = StoredValue::new(false);
     Effect::new(move |_| {
         if done.get_value() || !ready() {
             return;
         }
         done.set_value(true);
-        let hash = window().location().hash().unwrap_or_default();
-        if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
-            let id = id.to_string();
-            request_animation_frame(move || {
-                if let Some(target) = document().get_element_by_id(&id) {
-                    target.scroll_into_view();
+        request_animation_frame(|| highlight_fragment(true));
+    });
+    let listener = window_event_listener_untyped("hashchange", |_| highlight_fragment(true));
+    on_cleanup(move || listener.remove());
+}
+
+/// Counts highlights, so an older one's timer leaves a newer one alone.
+static HIGHLIGHTS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// How long a deep link's target stays highlighted.
+const HIGHLIGHT: std::time::Duration = std::time::Duration::from_millis(2600);
+
+/// Marks the element the address's `#fragment` names (`.is-linked`, a
+/// fading outline), scrolling to it first when `scroll` is set.
+/// A shared quiz result (`?score=`) with no fragment points at the quiz.
+fn highlight_fragment(scroll: bool) {
+    let hash = window().location().hash().unwrap_or_default();
+    let shared_result =
+        (scroll && crate::browser::query_param("score").is_some()).then_some("quiz");
+    let Some(id) = hash
+        .strip_prefix('#')
+        .filter(|id| !id.is_empty())
+        .or(shared_result)
+    else {
+        return;
+    };
+    let id = js_sys::decode_uri_component(id)
+        .map(String::from)
+        .unwrap_or_else(|_| id.to_string());
+    let Some(target) = document().get_element_by_id(&id) else {
+        return;
+    };
+    if scroll {
+        target.scroll_into_view();
+    }
+    // Restart the fade if the target is already highlighted; only the
+    // newest highlight's timer takes it away.
+    let generation = HIGHLIGHTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+    if let Ok(earlier) = document().query_selector_all(".is-linked") {
+        for i in 0..earlier.length() {
+            if let Some(element) = earlier.item(i) {
+                let element: web_sys::Element = element.unchecked_into();
+                let _ = element.class_list().remove_1("is-linked");
+            }
+        }
+    }
+    let _ = target.client_width(); // restarts the animation
+    let _ = target.class_list().add_1("is-linked");
+    set_timeout(
+        move || {
+            if HIGHLIGHTS.load(std::sync::atomic::Ordering::Relaxed) == generation {
+                let _ = target.class_list().remove_1("is-linked");
+            }
+        },
+        HIGHLIGHT,
+    );
+}
+
+/// Printing is a record of the event: photos still waiting to scroll into
+/// view are loaded first.
+fn load_every_photo_before_printing() {
+    let listener = window_event_listener_untyped("beforeprint", |_| {
+        if let Ok(images) = document().query_selector_all("img[loading=lazy]") {
+            for i in 0..images.length() {
+                if let Some(image) = images.item(i) {
+                    let image: web_sys::Element = image.unchecked_into();
+                    let _ = image.set_attribute("loading", "eager");
                 }
-            });
+            }
         }
     });
+    on_cleanup(move || listener.remove());
 }

@@ -129,14 +129,22 @@ pub async fn share_or_copy(title: &str, url: &str) -> Shared {
             return Shared::Sheet;
         }
     }
+    if copy_text(url).await {
+        Shared::Copied
+    } else {
+        Shared::Neither
+    }
+}
+
+/// Puts `text` on the clipboard; false where the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let navigator = window().navigator();
     let clipboard =
         js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
-    if let Some(promise) = call_method(&clipboard, "writeText", &url.into())
-        && wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-    {
-        return Shared::Copied;
+    match call_method(&clipboard, "writeText", &text.into()) {
+        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+        None => false,
     }
-    Shared::Neither
 }
 
 fn call_method(target: &JsValue, name: &str, arg: &JsValue) -> Option<js_sys::Promise> {

@@ -7,6 +7,7 @@
 pub mod content;
 pub mod gesture;
 pub mod quiz;
+pub mod ui_text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

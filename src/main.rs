@@ -1,9 +1,10 @@
-//! Entry point: mounts the app into `<body>`. Build it with `cargo xtask build`.
+//! Entry point: mounts the app. Build it with `cargo xtask build`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(event_microsite::app::App);
+    let root = event_microsite::app::app_root();
+    leptos::mount::mount_to(root, event_microsite::app::App).forget();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,7 +6,18 @@ use event_microsite::content::Severity;
 use event_microsite::content::check::{PHOTO_BUDGET_BYTES, check};
 use std::collections::HashMap;
 
+const EXAMPLE_URL: &str = "https://event.example.org/";
+
+/// The shipped folder as an organiser publishes it: with the site's real
+/// address instead of the example one.
 fn shipped() -> HashMap<&'static str, String> {
+    let mut files = shipped_as_is();
+    let site = files["site.json"].replacen(EXAMPLE_URL, "https://party-day.test/", 1);
+    files.insert("site.json", site);
+    files
+}
+
+fn shipped_as_is() -> HashMap<&'static str, String> {
     ["site.json", "story.json", "timeline.json", "quiz.json"]
         .into_iter()
         .map(|file| {
@@ -33,10 +44,10 @@ fn the_shipped_folder_has_no_problems_and_names_its_photos() {
     assert!(photos.contains(&"content/photos/oath.svg"));
     assert_eq!(
         report.photos.len(),
-        7,
-        "share image and six timeline photos"
+        6,
+        "six timeline photos (the share image is drawn by the build)"
     );
-    let timeline_photo = &report.photos[1];
+    let timeline_photo = &report.photos[0];
     assert_eq!(
         (timeline_photo.file, timeline_photo.path.as_str()),
         ("timeline.json", "entries[0].photos[0].src")
@@ -80,6 +91,52 @@ fn every_file_is_checked_even_when_one_is_missing_or_broken() {
             .contains("无法读取 story.json")
     );
     assert_eq!(report.errors(), 3);
+}
+
+#[test]
+fn the_shipped_example_address_is_a_warning_to_replace_it() {
+    let report = check_files(&shipped_as_is());
+    assert_eq!((report.errors(), report.warnings()), (0, 1));
+    let warning = &report.problems[0];
+    assert_eq!(
+        (warning.file.as_str(), warning.path.as_str()),
+        ("site.json", "url")
+    );
+    assert!(warning.message.contains("is an example address"));
+}
+
+#[test]
+fn link_previews_warn_without_an_address_or_a_date() {
+    let mut files = shipped();
+    let site = files["site.json"]
+        .replacen("  \"start_date\": \"2021-06-06\",\n", "", 1)
+        .replacen("  \"url\": \"https://party-day.test/\",\n", "", 1);
+    files.insert("site.json", site);
+    let report = check_files(&files);
+    let paths: Vec<&str> = report.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(report.errors(), 0);
+    assert!(
+        paths.contains(&"url") && paths.contains(&"start_date"),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn a_date_that_is_not_iso_8601_is_an_error_at_its_place() {
+    let mut files = shipped();
+    let site = files["site.json"].replacen("\"2021-06-06\"", "\"6 June\"", 1);
+    files.insert("site.json", site);
+    let report = check_files(&files);
+    assert_eq!(report.errors(), 1);
+    let error = &report.problems[0];
+    assert_eq!(error.path, "start_date");
+    assert!(error.message.contains("is not an ISO 8601 date"));
+    let line = files["site.json"]
+        .lines()
+        .position(|l| l.contains("6 June\","))
+        .unwrap()
+        + 1;
+    assert_eq!(error.line, line);
 }
 
 #[test]

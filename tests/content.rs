@@ -578,3 +578,46 @@ fn photo_addresses_must_be_paths_or_http() {
     assert_eq!(found[0].path, "entries[0].photos[0].src");
     assert!(found[0].message.contains("is not allowed"));
 }
+
+#[test]
+fn event_dates_are_iso_8601_with_real_months_days_and_times() {
+    use event_microsite::content::is_iso_date;
+    for good in [
+        "2021-06-06",
+        "2021-06-06T09:00",
+        "2021-06-06T09:00:30",
+        "2021-06-06T09:00+08:00",
+        "2021-06-06T09:00:00Z",
+    ] {
+        assert!(is_iso_date(good), "{good}");
+    }
+    for bad in [
+        "6 June",
+        "2021-6-6",
+        "2021-13-01",
+        "2021-06-32",
+        "2021-06-06T",
+        "2021-06-06T25:00",
+        "2021-06-06T09:00+8",
+        "２０２１-06-06",
+        "",
+    ] {
+        assert!(!is_iso_date(bad), "{bad}");
+    }
+}
+
+#[test]
+fn the_site_address_must_be_absolute() {
+    use event_microsite::content::is_site_url;
+    assert!(is_site_url("https://example.org/event/"));
+    assert!(is_site_url("http://localhost:8080/"));
+    for bad in [
+        "example.org",
+        "/event/",
+        "https://",
+        "javascript:alert(1)",
+        "https://a b/",
+    ] {
+        assert!(!is_site_url(bad), "{bad}");
+    }
+}

@@ -46,6 +46,8 @@ pub fn TimelineView(
     let entries = StoredValue::new(entries);
     let parts_start = StoredValue::new(parts_start);
     let spy = ScrollSpy::new();
+    // What the last "Copy link" did, for the live region.
+    let copied = RwSignal::new(None::<String>);
 
     Effect::new(move |_| {
         let count = shown.get();
@@ -92,11 +94,12 @@ pub fn TimelineView(
                     key=|key| *key
                     children=move |(lang, i)| {
                         let part = parts_start.with_value(|p| p[i].clone());
-                        entries.with_value(|e| render_entry(&e[i], i + 1, part, lang, viewer, grouped))
+                        entries.with_value(|e| render_entry(&e[i], i + 1, part, lang, viewer, grouped, copied))
                     }
                 />
             </ol>
         </div>
+        <p class="tl-status" role="status">{move || copied.get()}</p>
         <PhotoViewer viewer/>
     }
 }
@@ -120,8 +123,10 @@ fn render_entry(
     lang: Lang,
     viewer: Viewer,
     grouped: bool,
+    copied: RwSignal<Option<String>>,
 ) -> impl IntoView + use<> {
     let anchor = format!("entry-{}", entry.id);
+    let link_fragment = anchor.clone();
     let heading = format!("{anchor}-title");
     let marker = match &entry.time {
         Some(time) => view! { <time class="tl-entry__time">{time.clone()}</time> }.into_any(),
@@ -191,6 +196,14 @@ fn render_entry(
                 <div class="tl-entry__marker">{marker}</div>
                 <div class="tl-entry__body">
                     {title}
+                    <button
+                        type="button"
+                        class="tl-entry__copy"
+                        aria-label=format!("{}: {}", words::COPY_LINK.get(lang), entry.title.get(lang))
+                        on:click=move |_| copy_entry_link(&link_fragment, lang, copied)
+                    >
+                        {words::COPY_LINK.get(lang)}
+                    </button>
                     <p class="tl-entry__text">{entry.text.get(lang).to_string()}</p>
                     {facts}
                     <div class=photos_class>{photos}</div>
@@ -198,6 +211,21 @@ fn render_entry(
             </article>
         </li>
     }
+}
+
+/// Copies the address of an entry (the page, no query, `#entry-ID`) and
+/// says so; where the clipboard is refused, shows the address to copy.
+fn copy_entry_link(fragment: &str, lang: Lang, copied: RwSignal<Option<String>>) {
+    let url = format!("{}#{fragment}", crate::browser::page_base_url());
+    copied.set(None);
+    leptos::task::spawn_local(async move {
+        let message = if crate::browser::copy_text(&url).await {
+            words::ENTRY_LINK_COPIED.get(lang).to_string()
+        } else {
+            format!("{}{url}", words::COPY_BY_HAND.get(lang))
+        };
+        copied.set(Some(message));
+    });
 }
 
 /// One photo with its caption. Space is reserved from width and height, so

@@ -94,12 +94,14 @@ pub fn check(read: impl Fn(&str) -> Result<String, String>) -> Report {
     let mut photos = Vec::new();
     if let Some((site, source)) = check_file::<Site>(&read, files::SITE, &mut problems) {
         problems.extend(share_warnings(&site, &source));
-        photos.push(photo_use(
-            files::SITE,
-            &source,
-            &[Seg::Key("share"), Seg::Key("image")],
-            &site.share.image,
-        ));
+        if let Some(image) = &site.share.image {
+            photos.push(photo_use(
+                files::SITE,
+                &source,
+                &[Seg::Key("share"), Seg::Key("image")],
+                image,
+            ));
+        }
     }
     check_file::<Story>(&read, files::STORY, &mut problems);
     if let Some((timeline, source)) = check_file::<Timeline>(&read, files::TIMELINE, &mut problems)
@@ -192,9 +194,35 @@ fn photo_files(source: &str, base: &[Seg], photo: &Photo) -> Vec<PhotoUse> {
     uses
 }
 
-/// Share texts longer than chat apps show.
+/// Share texts longer than chat apps show, and what link previews and
+/// search engines miss.
 fn share_warnings(site: &Site, source: &str) -> Vec<Problem> {
     let mut found = Vec::new();
+    let mut warn = |key: &'static str, en: String, zh: String| {
+        let path = [Seg::Key(key)];
+        let at = line_column(source, locate(source, &path).unwrap_or(0));
+        found.push(Problem::error(files::SITE, key, at, en, zh).warning());
+    };
+    match site.url.as_deref() {
+        None => warn(
+            "url",
+            "there is no \"url\": link previews and search engines need the site's public address, such as \"https://example.org/event/\"".into(),
+            "没有填写 \"url\"：链接预览和搜索引擎需要网站的公开网址，例如 \"https://example.org/event/\"".into(),
+        ),
+        Some(url) if url.contains("example.") => warn(
+            "url",
+            format!("\"{url}\" is an example address: set it to where the site is published"),
+            format!("\"{url}\" 是示例网址：请改成网站实际发布的网址"),
+        ),
+        Some(_) => {}
+    }
+    if site.start_date.is_none() {
+        warn(
+            "start_date",
+            "there is no \"start_date\": search engines show the event's date only from it, e.g. \"2021-06-06\"".into(),
+            "没有填写 \"start_date\"：搜索引擎只从这里读取活动日期，例如 \"2021-06-06\"".into(),
+        );
+    }
     for (key, text, (zh_max, en_max)) in [
         ("title", &site.share.title, SHARE_TITLE_MAX),
         (

@@ -14,7 +14,7 @@ mod validate;
 pub use model::*;
 pub use parse::load;
 pub use problem::{Problem, Seg, Severity, Step, line_column, locate, path_to_string};
-pub use validate::{Validate, is_safe_src, is_time_of_day};
+pub use validate::{Validate, is_iso_date, is_safe_src, is_site_url, is_time_of_day};
 
 /// The content files, as named in URLs and messages.
 pub mod files {

@@ -83,6 +83,18 @@ pub struct Site {
     /// The date as visitors read it, e.g. "6月6日" / "6 June".
     pub date: Text,
     pub place: Text,
+    /// When the event started, for search engines and calendars: an ISO 8601
+    /// date such as "2021-06-06", or a date and time such as
+    /// "2021-06-06T09:00+08:00".
+    #[serde(default)]
+    pub start_date: Option<String>,
+    /// When it ended, in the same form (optional).
+    #[serde(default)]
+    pub end_date: Option<String>,
+    /// The site's public address, such as "https://example.org/event/":
+    /// link previews need absolute addresses for the page and its image.
+    #[serde(default)]
+    pub url: Option<String>,
     pub organisers: Vec<Organiser>,
     pub share: Share,
 }
@@ -103,8 +115,10 @@ pub struct Organiser {
 pub struct Share {
     pub title: Text,
     pub description: Text,
-    /// Path of the share image, relative to the site root.
-    pub image: String,
+    /// Path of the share image (1200x630 px is best), relative to the site
+    /// root. Without one, the build draws `share.png` from the title.
+    #[serde(default)]
+    pub image: Option<String>,
 }
 
 /// `story.json`: the narrative, in sections.

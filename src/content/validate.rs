@@ -171,8 +171,31 @@ impl Validate for Site {
             c.id(&organiser.id, &mut ids, i, "organisers");
             c.text("name", &organiser.name);
         });
+        for (key, date) in [
+            ("start_date", &self.start_date),
+            ("end_date", &self.end_date),
+        ] {
+            if let Some(date) = date.as_deref().filter(|d| !is_iso_date(d)) {
+                c.at(Seg::Key(key), |c| {
+                    c.report(
+                        format!("\"{date}\" is not an ISO 8601 date: write 2021-06-06, or 2021-06-06T09:00+08:00 with a time"),
+                        format!("\"{date}\" 不是 ISO 8601 日期：请写成 2021-06-06，带时间则写 2021-06-06T09:00+08:00"),
+                    )
+                });
+            }
+        }
+        if let Some(url) = self.url.as_deref().filter(|u| !is_site_url(u)) {
+            c.at(Seg::Key("url"), |c| {
+                c.report(
+                    format!("\"{url}\" is not the site's full address: write it as https://example.org/event/ (with https:// and the host)"),
+                    format!("\"{url}\" 不是网站的完整网址：请写成 https://example.org/event/（含 https:// 和域名）"),
+                )
+            });
+        }
         c.at(Seg::Key("share"), |c| {
-            c.at(Seg::Key("image"), |c| c.safe_src(&self.share.image));
+            if let Some(image) = &self.share.image {
+                c.at(Seg::Key("image"), |c| c.safe_src(image));
+            }
             c.text("title", &self.share.title);
             c.text("description", &self.share.description);
         });
@@ -436,6 +459,52 @@ pub fn is_hex_colour(colour: &str) -> bool {
 }
 
 /// "HH:MM" with 00 <= HH <= 23 and 00 <= MM <= 59.
+/// `YYYY-MM-DD`, optionally followed by `THH:MM`, seconds and a zone
+/// (`Z` or `+08:00`), with a real month and day.
+pub fn is_iso_date(text: &str) -> bool {
+    if !text.is_ascii() {
+        return false;
+    }
+    let (date, time) = match text.split_once('T') {
+        Some((date, time)) => (date, Some(time)),
+        None => (text, None),
+    };
+    let number = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let date_ok = date.len() == 10
+        && &date[4..5] == "-"
+        && &date[7..8] == "-"
+        && number(&date[..4]).is_some()
+        && matches!(number(&date[5..7]), Some(1..=12))
+        && matches!(number(&date[8..10]), Some(1..=31));
+    let Some(time) = time else {
+        return date_ok;
+    };
+    let (clock, zone) = time.split_at(time.find(['Z', '+', '-']).unwrap_or(time.len()));
+    let seconds_ok = match clock.get(5..) {
+        Some("") => true,
+        Some(s) => s.len() == 3 && s.starts_with(':') && matches!(number(&s[1..]), Some(0..=59)),
+        None => false,
+    };
+    let clock_ok = is_time_of_day(clock.get(..5).unwrap_or("")) && seconds_ok;
+    let zone_ok = zone.is_empty() || zone == "Z" || (zone.len() == 6 && is_time_of_day(&zone[1..]));
+    date_ok && clock_ok && zone_ok
+}
+
+/// An absolute http(s) address with a host, such as `https://example.org/event/`.
+pub fn is_site_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.and_then(|r| r.split('/').next())
+        .is_some_and(|host| !host.is_empty() && !host.contains(char::is_whitespace))
+        && !url.contains(['"', '<', '>', ' '])
+}
+
 pub fn is_time_of_day(time: &str) -> bool {
     let bytes = time.as_bytes();
     bytes.len() == 5

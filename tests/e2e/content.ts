@@ -17,7 +17,15 @@ export function read<T = any>(file: string): T {
   return JSON.parse(raw(file)) as T;
 }
 
-export const site = read<{ title: Text; organisers: { name: Text }[] }>('site.json');
+export const site = read<{
+  title: Text;
+  date: Text;
+  place: Text;
+  url: string;
+  start_date: string;
+  organisers: { name: Text }[];
+  share: { title: Text; description: Text };
+}>('site.json');
 export const story = read<{ sections: { heading: Text; paragraphs: Text[] }[] }>('story.json');
 export const timeline = read<{ entries: { id: string; title: Text }[] }>('timeline.json');
 export type Question = { prompt: Text; options?: Text[]; answer: number | number[] | boolean; explanation: Text };
@@ -49,4 +57,10 @@ export function lineColumn(text: string, offset: number): { line: number; column
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** site.json as an organiser publishes it: with the site's real address
+ * (the shipped one is an example address, which `?check` warns about). */
+export function publishedSiteJson(): string {
+  return JSON.stringify({ ...read('site.json'), url: 'https://party-day.test/' }, null, 2);
 }

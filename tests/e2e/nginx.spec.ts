@@ -47,3 +47,13 @@ test('the site works behind nginx, with the CSP header enforced', async ({ page 
   await expect(page.getByText(/Question 1 of/)).toBeVisible();
   expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
 });
+
+test('the manifest and the service worker are typed and revalidated', async ({ request }) => {
+  const manifest = await request.get('./manifest.webmanifest');
+  expect(manifest.headers()['content-type']).toContain('application/manifest+json');
+  expect(manifest.headers()['cache-control']).toBe('no-cache');
+  const worker = await request.get('./sw.js');
+  expect(worker.headers()['content-type']).toContain('javascript');
+  // A worker cached for a year would keep old visitors on an old site.
+  expect(worker.headers()['cache-control']).toBe('no-cache');
+});

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { lineColumn, raw } from './content';
+import { lineColumn, publishedSiteJson, raw } from './content';
 
 test('?check lists every problem of a broken content folder, in both languages', async ({ page }) => {
   const quiz = JSON.parse(raw('quiz.json'));
@@ -12,6 +12,7 @@ test('?check lists every problem of a broken content folder, in both languages',
   await page.route('**/content/quiz.json', (route) => route.fulfill({ body: quizBody, contentType: 'application/json' }));
   await page.route('**/content/timeline.json', (route) => route.fulfill({ body: timelineBody, contentType: 'application/json' }));
   await page.route('**/content/story.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route('**/content/site.json', (route) => route.fulfill({ body: publishedSiteJson(), contentType: 'application/json' }));
 
   await page.goto('./?lang=en&check');
   const panel = page.getByRole('region', { name: 'Content check' });
@@ -28,10 +29,20 @@ test('?check lists every problem of a broken content folder, in both languages',
 });
 
 test('?check on good content says there is nothing to fix', async ({ page }) => {
+  await page.route('**/content/site.json', (route) => route.fulfill({ body: publishedSiteJson(), contentType: 'application/json' }));
   await page.goto('./?lang=zh&check');
   const panel = page.getByRole('region', { name: '内容检查' });
-  await expect(panel.getByText('0 error(s), 0 warning(s) in 4 files and 7 photos')).toBeVisible();
+  await expect(panel.getByText('0 error(s), 0 warning(s) in 4 files and 6 photos')).toBeVisible();
   await expect(panel.getByRole('listitem')).toHaveCount(0);
+});
+
+test('?check on the shipped content asks for the site\'s real address', async ({ page }) => {
+  await page.goto('./?lang=en&check');
+  const panel = page.getByRole('region', { name: 'Content check' });
+  await expect(panel.getByText('0 error(s), 1 warning(s) in 4 files and 6 photos')).toBeVisible();
+  await expect(panel.getByRole('listitem')).toHaveCount(1);
+  await expect(panel.getByRole('listitem')).toContainText('site.json at url');
+  await expect(panel.getByRole('listitem')).toContainText('is an example address');
 });
 
 test('content files are fetched with cache mode no-cache, so replaced files show on the next visit', async ({ page }) => {

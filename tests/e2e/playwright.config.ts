@@ -25,6 +25,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: chromium,
     trace: 'retain-on-failure',
+    // Routed requests never reach a service worker; reach.spec.ts allows it
+    // where it tests offline visits.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'phone', testIgnore: 'nginx.spec.ts', use: { ...devices['Pixel 7'], launchOptions: chromium } },

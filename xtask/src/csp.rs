@@ -25,30 +25,21 @@ pub fn policy(script_hash: &str) -> String {
 }
 
 /// Adds the policy as a `<meta>` to `dist/index.html`, right after the
-/// charset, hashing the inline module script trunk wrote.
+/// charset, allowing each inline script by its hash (trunk's loader and the
+/// head script; JSON-LD data blocks never run, so they need none).
 pub fn apply(index: &Path) -> Result<()> {
     let html =
         std::fs::read_to_string(index).with_context(|| format!("reading {}", index.display()))?;
     if html.contains("Content-Security-Policy") {
         return Ok(());
     }
-    let open = "<script type=\"module\">";
-    let start = html
-        .find(open)
-        .context("no inline module script in index.html")?
-        + open.len();
-    let end = start + html[start..].find("</script>").context("unclosed script")?;
-    if html[end..].contains(open) {
-        bail!("more than one inline script in index.html: hash each one");
+    let hashes = inline_script_hashes(&html)?;
+    if hashes.is_empty() {
+        bail!("no inline script in index.html: is this trunk's output?");
     }
-    let digest = Sha256::digest(&html.as_bytes()[start..end]);
-    let hash = format!(
-        "sha256-{}",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    );
     let meta = format!(
         "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
-        policy(&hash)
+        policy(&hashes.join("' '"))
     );
     let charset = "<meta charset=\"utf-8\" />";
     let at = html
@@ -59,4 +50,41 @@ pub fn apply(index: &Path) -> Result<()> {
     out.insert_str(at, &meta);
     std::fs::write(index, out)?;
     Ok(())
+}
+
+/// `sha256-...` of every inline script that runs.
+fn inline_script_hashes(html: &str) -> Result<Vec<String>> {
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find("<script") {
+        let tag_end = open + rest[open..].find('>').context("unclosed <script tag")? + 1;
+        let tag = &rest[open..tag_end];
+        let close = tag_end
+            + rest[tag_end..]
+                .find("</script>")
+                .context("unclosed script")?;
+        let runs = !tag.contains(" src=") && !tag.contains("application/ld+json");
+        if runs {
+            let digest = Sha256::digest(&rest.as_bytes()[tag_end..close]);
+            hashes.push(format!(
+                "sha256-{}",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &rest[close..];
+    }
+    Ok(hashes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_running_scripts_only() {
+        let html = r#"<script>a()</script><script type="application/ld+json">{}</script><script type="module">b()</script><script src="x.js"></script>"#;
+        let hashes = inline_script_hashes(html).unwrap();
+        assert_eq!(hashes.len(), 2);
+        assert!(hashes.iter().all(|h| h.starts_with("sha256-")));
+    }
 }

@@ -50,7 +50,7 @@ pub fn nginx_server(root: &Path, port: u16, policy: &str) -> String {
     charset utf-8;
 
     gzip on;
-    gzip_types text/css application/javascript application/json application/wasm image/svg+xml;
+    gzip_types text/css application/javascript application/json application/manifest+json application/wasm image/svg+xml;
     gzip_min_length 512;
 
 {headers}
@@ -60,7 +60,13 @@ pub fn nginx_server(root: &Path, port: u16, policy: &str) -> String {
         add_header Cache-Control "public, max-age=31536000, immutable" always;
 {indented}    }}
 
-    # The page and the content: always ask whether they changed.
+    # The web app manifest (Debian's mime.types lacks its type).
+    location ~ "\.webmanifest$" {{
+        types {{ application/manifest+json webmanifest; }}
+        add_header Cache-Control "no-cache" always;
+{indented}    }}
+
+    # The page, the content and the service worker: always ask whether they changed.
     location / {{
         add_header Cache-Control "no-cache" always;
 {indented}        try_files $uri $uri/ =404;

@@ -9,6 +9,9 @@ mod cmd;
 mod csp;
 mod deploy;
 mod photos;
+mod prerender;
+mod pwa;
+mod share_image;
 mod size;
 mod toolchain;
 mod tools;
@@ -126,8 +129,31 @@ fn build(env: &tools::Env) -> Result<()> {
     env.wasm_command("trunk")
         .args(["build", "--release", "--public-url", "./"])
         .run()?;
-    let index = env.root().join("dist/index.html");
+    let dist = env.root().join("dist");
+    let index = dist.join("index.html");
+    cmd::step("render the event into index.html; share image, icons, manifest, service worker");
+    let content = prerender::Content::load(&dist.join("content"))?;
+    let image = match &content.site.share.image {
+        Some(path) => {
+            let size = image::image_dimensions(dist.join(path)).ok();
+            prerender::ShareImage {
+                path: path.clone(),
+                width: size.map(|s| s.0),
+                height: size.map(|s| s.1),
+            }
+        }
+        None => {
+            share_image::write(&content.site, &dist.join("share.png"))?;
+            prerender::ShareImage {
+                path: "share.png".into(),
+                width: Some(share_image::WIDTH),
+                height: Some(share_image::HEIGHT),
+            }
+        }
+    };
+    prerender::apply(&index, &content, &image)?;
     csp::apply(&index)?;
+    pwa::write(&dist, &content.site)?;
     let policy = deploy::header_policy(&std::fs::read_to_string(&index)?)?;
     std::fs::write(
         env.root().join("dist/_headers"),

@@ -1,0 +1,98 @@
+//! The words of the interface itself (buttons, headings of the page's
+//! parts, messages), in both languages. Plain data, so the build can write
+//! the same words into the page it renders ahead of the app.
+
+use crate::content::Lang;
+
+/// A word of the interface in both languages.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Ui {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// The interface's words.
+pub mod words {
+    use super::Ui;
+
+    macro_rules! words {
+        ($($name:ident: $zh:literal, $en:literal;)*) => {
+            $(pub const $name: Ui = Ui { zh: $zh, en: $en };)*
+        };
+    }
+
+    words! {
+        SKIP: "跳到正文", "Skip to content";
+        NAV_LABEL: "页面导航", "Sections";
+        SWITCH_TO: "English", "中文";
+        STORY: "活动纪实", "The story";
+        TIMELINE: "活动日程", "The day";
+        QUIZ: "知识竞答", "Quiz";
+        ORGANISERS: "主办单位", "Organisers";
+        LOADING: "正在加载…", "Loading…";
+        CHECK_TITLE: "内容检查", "Content check";
+        CHECKING: "正在检查内容文件和照片…", "Checking the content files and photos…";
+        LOAD_FAILED: "这部分内容未能加载", "This part could not be loaded";
+        RETRY: "重试", "Try again";
+        PHOTO_MISSING: "图片未能加载", "Photo could not be loaded";
+        JUMP_TO: "跳转到", "Jump to";
+        PLACE: "地点", "Place";
+        SPEAKER: "主讲", "Speaker";
+        VIEWER: "照片查看器", "Photo viewer";
+        PREVIOUS: "上一张", "Previous";
+        NEXT_PHOTO: "下一张", "Next";
+        CLOSE: "关闭", "Close";
+        QUESTIONS: "道题", "questions";
+        SECONDS_EACH: "秒/题", "seconds per question";
+        PASS_MARK: "及格线", "Pass mark";
+        START: "开始答题", "Start the quiz";
+        NO_TIME_LIMIT: "不限时", "No time limit";
+        MORE_TIME: "延长 30 秒", "30 seconds more";
+        TURN_OFF_LIMIT: "取消限时", "Turn off the time limit";
+        SECONDS_LEFT: "秒", "s left";
+        TEN_SECONDS: "还剩 10 秒", "10 seconds left";
+        SUBMIT: "提交答案", "Submit answer";
+        NEXT: "下一题", "Next question";
+        SEE_SCORE: "查看成绩", "See your score";
+        CORRECT: "回答正确！", "Correct!";
+        WRONG: "回答错误。", "Not quite.";
+        TIME_UP: "时间到！本题计为答错。", "Time's up! This question counts as wrong.";
+        CORRECT_ANSWER: "正确答案", "Correct answer";
+        YOUR_ANSWER: "你的选择", "Your choice";
+        NO_ANSWER: "未作答（超时）", "No answer (time ran out)";
+        CHOOSE_ALL: "多选题：选出全部正确项", "Choose every correct option";
+        TRUE_OR_FALSE: "判断题", "True or false";
+        SCORE: "你的成绩", "Your score";
+        PASSED: "通过", "Passed";
+        NOT_PASSED: "未通过", "Not passed";
+        TIME_TAKEN: "用时", "Time taken";
+        REVIEW: "答题回顾", "Review";
+        SHARE: "分享成绩", "Share result";
+        LINK_COPIED: "链接已复制，可以粘贴给好友。", "Link copied: paste it to a friend.";
+        COPY_BY_HAND: "请复制这个链接：", "Copy this link:";
+        SAVE_IMAGE: "保存成绩图片", "Save result image";
+        LONG_PRESS: "长按图片可保存或转发。", "Long-press the picture to save or forward it.";
+        POSTER_ALT: "成绩海报", "Result poster";
+        RETRY_QUIZ: "再答一次", "Try again";
+        RESUMED: "已恢复你上次的答题进度。", "Welcome back: you are where you left off.";
+        QUIZ_CHANGED: "竞答题目已更新，之前保存的进度已清除。", "The quiz has changed since your last visit, so your saved progress was cleared.";
+        SHARED_TITLE: "好友的竞答成绩", "A friend's quiz result";
+        TAKE_QUIZ: "我也来答题", "Take the quiz yourself";
+        SCAN: "扫码参加竞答", "Scan to take the quiz";
+        COPY_LINK: "复制链接", "Copy link";
+        COPY_LINK_TO: "复制这一项的链接：", "Copy the link to ";
+        ENTRY_LINK_COPIED: "这一项的链接已复制。", "Link to this activity copied.";
+        NO_SCRIPT: "这里显示的是活动纪实。照片日程和知识竞答需要启用 JavaScript 的浏览器。", "You are reading the story of the event. The photo timeline and the quiz need a browser with JavaScript turned on.";
+        NO_WASM: "这里显示的是活动纪实。这个浏览器不支持 WebAssembly，无法显示照片日程和知识竞答；请用新版浏览器打开。", "You are reading the story of the event. This browser cannot run WebAssembly, so the photo timeline and the quiz cannot open here: try a current browser.";
+        FOOTER: "本页内容均来自 public/content/ 下的 JSON 文件。", "Everything on this page comes from the JSON files in public/content/.";
+    }
+}

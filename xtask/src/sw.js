@@ -1,0 +1,102 @@
+// The site's service worker, written into dist/ by `cargo xtask build` from
+// xtask/src/sw.js (the build fills in VERSION and SHELL).
+//
+// - The app shell (page, script, wasm, CSS, icons, the content files) is
+//   cached when the worker installs, so a revisit without network works.
+// - The page and the content files come from the network first, so new
+//   content shows as soon as the visitor is online; the cache answers only
+//   when the network fails or stalls.
+// - Photos come from the cache once seen, refreshed in the background.
+const VERSION = '__VERSION__';
+const SHELL = __SHELL__;
+const SHELL_CACHE = `shell-${VERSION}`;
+const RUNTIME_CACHE = 'runtime';
+const NETWORK_TIMEOUT_MS = 6000;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(SHELL_CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((key) => key.startsWith('shell-') && key !== SHELL_CACHE)
+            .map((key) => caches.delete(key)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+// The page lists the photos it showed before this worker took over.
+self.addEventListener('message', (event) => {
+  if (!Array.isArray(event.data)) return;
+  const urls = event.data.filter(
+    (url) => typeof url === 'string' && new URL(url).origin === self.location.origin,
+  );
+  event.waitUntil(
+    caches.open(RUNTIME_CACHE).then((cache) =>
+      Promise.all(
+        urls.map((url) =>
+          cache.match(url).then((hit) => hit || cache.add(url).catch(() => undefined)),
+        ),
+      ),
+    ),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate' || url.pathname.endsWith('.json')) {
+    event.respondWith(networkFirst(request));
+  } else if (/-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(url.pathname)) {
+    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  } else {
+    event.respondWith(staleWhileRevalidate(request));
+  }
+});
+
+async function networkFirst(request) {
+  const cache = await caches.open(RUNTIME_CACHE);
+  const network = fetch(request).then((response) => {
+    if (response.ok) cache.put(request, response.clone());
+    return response;
+  });
+  const stalled = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error('network stalled')), NETWORK_TIMEOUT_MS),
+  );
+  try {
+    return await Promise.race([network, stalled]);
+  } catch (error) {
+    const cached =
+      (await caches.match(request)) ||
+      (await caches.match(request, { ignoreSearch: true })) ||
+      (request.mode === 'navigate' ? await caches.match('./') : undefined);
+    return cached || network;
+  }
+}
+
+async function staleWhileRevalidate(request) {
+  const cache = await caches.open(RUNTIME_CACHE);
+  const cached = await cache.match(request);
+  const network = fetch(request).then((response) => {
+    if (response.ok) cache.put(request, response.clone());
+    return response;
+  });
+  if (cached) {
+    network.catch(() => undefined);
+    return cached;
+  }
+  return network;
+}
