@@ -263,8 +263,10 @@ test.describe('offline', () => {
     const photo = page.locator('.photo__img').first();
     await photo.scrollIntoViewIfNeeded();
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-    // Wait until the worker has kept it.
+    // Leave, and come back while still online: the worker has kept it.
     const src = await photo.evaluate((img: HTMLImageElement) => img.currentSrc);
+    await page.goto('about:blank');
+    await page.goto('./?lang=zh');
     await expect.poll(() => page.evaluate(async (url) => !!(await caches.match(url)), src), { timeout: 10_000 }).toBe(true);
 
     await context.setOffline(true);

@@ -1,6 +1,6 @@
 //! A strict Content-Security-Policy for the built page: scripts only from
-//! the site itself, plus the one inline module trunk writes (allowed by its
-//! hash), and WebAssembly; no plugins, no foreign base URL.
+//! the site itself, plus its inline head script (allowed by its hash), and
+//! WebAssembly; no plugins, no foreign base URL.
 
 use anyhow::{Context, Result, bail};
 use base64::Engine;
@@ -25,8 +25,8 @@ pub fn policy(script_hash: &str) -> String {
 }
 
 /// Adds the policy as a `<meta>` to `dist/index.html`, right after the
-/// charset, allowing each inline script by its hash (trunk's loader and the
-/// head script; JSON-LD data blocks never run, so they need none).
+/// charset, allowing each inline script by its hash (the head script;
+/// JSON-LD data blocks never run, so they need none).
 pub fn apply(index: &Path) -> Result<()> {
     let html =
         std::fs::read_to_string(index).with_context(|| format!("reading {}", index.display()))?;

@@ -36,7 +36,21 @@ fn security_headers(policy: &str) -> Vec<(&'static str, String)> {
 
 /// An nginx `server` block serving `root` on `port`.
 pub fn nginx_server(root: &Path, port: u16, policy: &str) -> String {
-    let headers: String = security_headers(policy)
+    server_block(root, port, security_headers(policy))
+}
+
+/// The same server for the benchmark's comparison pages: the same
+/// compression and caching, none of the site's own headers.
+pub fn nginx_plain_server(root: &Path, port: u16) -> String {
+    server_block(
+        root,
+        port,
+        vec![("X-Content-Type-Options", "nosniff".into())],
+    )
+}
+
+fn server_block(root: &Path, port: u16, headers: Vec<(&'static str, String)>) -> String {
+    let headers: String = headers
         .into_iter()
         .map(|(name, value)| format!("    add_header {name} \"{value}\" always;\n"))
         .collect();
@@ -52,11 +66,14 @@ pub fn nginx_server(root: &Path, port: u16, policy: &str) -> String {
     gzip on;
     gzip_types text/css application/javascript application/json application/manifest+json application/wasm image/svg+xml;
     gzip_min_length 512;
+    gzip_comp_level 6;
 
 {headers}
     # Files whose names carry a content hash never change: cache for a year.
     location ~* "-[0-9a-f]{{16}}(_bg)?\.(js|css|wasm)$" {{
         types {{ application/javascript js; text/css css; application/wasm wasm; }}
+        # The build writes NAME.gz beside each (gzip -9, better than on the fly).
+        gzip_static on;
         add_header Cache-Control "public, max-age=31536000, immutable" always;
 {indented}    }}
 

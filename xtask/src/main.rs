@@ -4,6 +4,7 @@
 //! toolchain, trunk, wasm-bindgen-cli, Chromium, the Playwright package) and
 //! installs what is missing from the package registries.
 
+mod bench;
 mod check;
 mod cmd;
 mod csp;
@@ -54,7 +55,11 @@ fn run() -> Result<()> {
         Some("build") => build(&tools::Env::prepare(&root)?),
         Some("serve") => serve(&tools::Env::prepare(&root)?),
         Some("test") => test(&tools::Env::prepare(&root)?),
-        Some("size") => size::report(&root.join("dist")),
+        Some("size") => size::report(
+            &args
+                .get(1)
+                .map_or_else(|| root.join("dist"), |dir| invoked_from.join(dir)),
+        ),
         Some("photos") => make_photos(&root, &invoked_from, &args[1..]),
         Some("fuzz") => fuzz(&args[1..]),
         Some("nginx") => print_nginx(&root, &args[1..]),
@@ -154,6 +159,7 @@ fn build(env: &tools::Env) -> Result<()> {
     prerender::apply(&index, &content, &image)?;
     csp::apply(&index)?;
     pwa::write(&dist, &content.site)?;
+    size::precompress_hashed(&dist)?;
     let policy = deploy::header_policy(&std::fs::read_to_string(&index)?)?;
     std::fs::write(
         env.root().join("dist/_headers"),
@@ -196,13 +202,15 @@ fn serve(env: &tools::Env) -> Result<()> {
         .run()
 }
 
-/// Builds the release site, then runs the Playwright benchmarks (they print
-/// tables; they never fail on a timing).
+/// Builds the release site, then runs the benchmarks: the timeline at scale
+/// in Chromium, then Lighthouse on the site, a static page and TimelineJS3
+/// (see `bench.rs`). They print tables; they never fail on a timing.
 fn bench(env: &tools::Env) -> Result<()> {
     build(env)?;
-    cmd::step("benchmarks against dist/ in Chromium");
+    cmd::step("the timeline at 200 entries and 1,000 photos, in Chromium");
     env.npx(["playwright", "test", "--config", "bench.config.ts"])
-        .run()
+        .run()?;
+    bench::run(env)
 }
 
 /// `cargo xtask fuzz [SECONDS]`: runs each cargo-fuzz target for a bounded
@@ -294,6 +302,12 @@ fn test(env: &tools::Env) -> Result<()> {
         .run_counting(&mut tally)?;
 
     build(env)?;
+
+    cmd::step(&format!("size budget ({})", size::BUDGET_FILE));
+    for line in size::check_budget(env.root())? {
+        println!("  {line}");
+    }
+    tally.passed += 1;
 
     cmd::step("Playwright end-to-end tests against dist/ (phone, desktop, and behind nginx)");
     let nginx_conf = write_test_nginx_conf(env)?;

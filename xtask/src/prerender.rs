@@ -6,7 +6,7 @@
 //! is ready (see `src/app.rs`), so the markup mirrors the app's.
 
 use anyhow::{Context, Result, bail};
-use event_microsite::content::{Site, Story, Text, files, load};
+use event_microsite::content::{Lang, Site, Story, Text, Timeline, files, load};
 use event_microsite::ui_text::{Ui, words};
 use serde::de::DeserializeOwned;
 use serde_json::json;
@@ -16,6 +16,7 @@ use std::path::Path;
 pub struct Content {
     pub site: Site,
     pub story: Story,
+    pub timeline: Timeline,
 }
 
 impl Content {
@@ -25,6 +26,7 @@ impl Content {
         Ok(Content {
             site: read(dir, files::SITE)?,
             story: read(dir, files::STORY)?,
+            timeline: read(dir, files::TIMELINE)?,
         })
     }
 }
@@ -186,12 +188,47 @@ pub fn json_ld(site: &Site, image: &ShareImage) -> String {
         .replace('<', "\\u003c")
 }
 
-/// Sets `<html lang>` before the first paint exactly as the app will (the
-/// address's `?lang=`, the saved choice, the browser's language, Chinese)
-/// and drops the other language's words once the page is parsed,
-/// marks browsers without WebAssembly, and registers the service worker,
-/// which is told which photos the page showed before it took control.
-pub const HEAD_SCRIPT: &str = "(function(){var d=document.documentElement,p=function(c){c=(c||'').toLowerCase();return c.indexOf('zh')===0?'zh-CN':c.indexOf('en')===0?'en':null},l=null;try{l=p(new URLSearchParams(location.search).get('lang'))||p(localStorage.getItem('lang'))}catch(e){}d.lang=l||p(navigator.language)||'zh-CN';document.addEventListener('DOMContentLoaded',function(){var k=d.lang==='en'?'zh':'en';document.querySelectorAll('#prerender [data-lang=\"'+k+'\"]').forEach(function(e){e.remove()})});if(typeof WebAssembly!=='object')d.classList.add('no-wasm');var w=navigator.serviceWorker;if(w)addEventListener('load',function(){var seen=function(){w.controller&&w.controller.postMessage(performance.getEntriesByType('resource').map(function(e){return e.name}).filter(function(u){return /\\.(jpe?g|png|webp|avif|gif|svg)(\\?|$)/i.test(u)}))};w.addEventListener('controllerchange',seen);w.register('sw.js').then(seen,function(){})})})()";
+/// The page's one inline script (`head.js`): sets `<html lang>` before the
+/// first paint as the app will, keeps only that language of the build's
+/// markup, marks browsers without WebAssembly, and once the page has loaded
+/// starts the app (`app_js`, `app_wasm`) and the service worker.
+pub fn head_script(app_js: &str, app_wasm: &str) -> String {
+    include_str!("head.js")
+        .replace("__APP_JS__", app_js)
+        .replace("__APP_WASM__", app_wasm)
+}
+
+/// Takes trunk's loader out of the page: its inline module and the preloads
+/// of the app's JS and wasm, which would compete with the first paint.
+/// Returns the app's JS and wasm file names, for `head_script`.
+fn remove_trunk_loader(html: &mut String) -> Result<(String, String)> {
+    let open = "<script type=\"module\">";
+    let start = html
+        .find(open)
+        .context("no trunk loader (inline module script) in index.html")?;
+    let end =
+        start + html[start..].find("</script>").context("unclosed script")? + "</script>".len();
+    let loader = html[start..end].to_string();
+    let quoted = |marker: &str| -> Result<String> {
+        let at = loader
+            .find(marker)
+            .with_context(|| format!("trunk's loader has no {marker}"))?
+            + marker.len();
+        let rest = &loader[at..];
+        Ok(rest[..rest.find('\'').context("unclosed string")?].to_string())
+    };
+    let js = quoted("from './")?;
+    let wasm = quoted("module_or_path: './")?;
+    html.replace_range(start..end, "");
+    for file in [&js, &wasm] {
+        while let Some(at) = html.find(&format!("href=\"./{file}\"")) {
+            let tag_start = html[..at].rfind("<link").context("preload without <link")?;
+            let tag_end = at + html[at..].find('>').context("unclosed <link")? + 1;
+            html.replace_range(tag_start..tag_end, "");
+        }
+    }
+    Ok((js, wasm))
+}
 
 /// The page's header, as the app draws it.
 fn header() -> String {
@@ -284,15 +321,75 @@ pub fn apply(index: &Path, content: &Content, image: &ShareImage) -> Result<()> 
     let start = html.find("<title>").context("index.html has no <title>")?;
     let end =
         html[start..].find("</title>").context("unclosed <title>")? + start + "</title>".len();
+    let (app_js, app_wasm) = remove_trunk_loader(&mut html)?;
     let head_tags = format!(
-        "{}\n    <script>{HEAD_SCRIPT}</script>",
-        head(&content.site, image)
+        "{}\n    <script>{}</script>",
+        head(&content.site, image),
+        head_script(&app_js, &app_wasm)
     );
     html.replace_range(start..end, &head_tags);
     let body_at = html.find("<body>").context("index.html has no <body>")? + "<body>".len();
     html.insert_str(body_at, &format!("\n{}", body(content)));
     std::fs::write(index, html)?;
     Ok(())
+}
+
+/// The language a text is shown in on the static comparison page.
+const STATIC_LANG: Lang = Lang::Zh;
+
+/// A page with the same story and timeline and the same CSS and photos as
+/// the site, and no script at all: the lower bound `cargo xtask bench`
+/// compares the site with.
+pub fn static_page(content: &Content, stylesheet: &str) -> String {
+    let t = |text: &Text| escape(text.get(STATIC_LANG));
+    let entries: String = content
+        .timeline
+        .ordered()
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let many = entry.photos.len() > 1;
+            let photos: String = entry
+                .photos
+                .iter()
+                .map(|photo| {
+                    format!(
+                        "<figure class=\"photo\"><img class=\"photo__img\" src=\"{src}\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\" sizes=\"{sizes}\" loading=\"lazy\" decoding=\"async\" /><figcaption class=\"photo__caption\">{caption}</figcaption></figure>",
+                        src = escape(&photo.src),
+                        alt = t(&photo.alt),
+                        w = photo.width,
+                        h = photo.height,
+                        sizes = if many { "(min-width: 60rem) 20rem, 45vw" } else { "(min-width: 60rem) 40rem, 90vw" },
+                        caption = t(&photo.caption),
+                    )
+                })
+                .collect();
+            let marker = match &entry.time {
+                Some(time) => format!("<time class=\"tl-entry__time\">{}</time>", escape(time)),
+                None => format!("<span class=\"tl-entry__step\">{}</span>", i + 1),
+            };
+            format!(
+                "<li class=\"tl-entry\" id=\"entry-{id}\"><article><div class=\"tl-entry__marker\">{marker}</div><div class=\"tl-entry__body\"><h3 class=\"tl-entry__title\">{title}</h3><p class=\"tl-entry__text\">{text}</p><div class=\"tl-entry__photos{modifier}\">{photos}</div></div></article></li>",
+                id = escape(&entry.id),
+                title = t(&entry.title),
+                text = t(&entry.text),
+                modifier = if many { " tl-entry__photos--many" } else { "" },
+            )
+        })
+        .collect();
+    format!(
+        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
+         <title>{title}</title>\n<meta name=\"description\" content=\"{description}\" />\n\
+         <link rel=\"stylesheet\" href=\"{stylesheet}\" />\n<link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\" />\n</head>\n<body>\n{hero}\n\
+         <main id=\"main\">{story}<section id=\"timeline\" class=\"part\"><h2>{timeline_heading}</h2>\
+         <div class=\"tl-layout\"><ol class=\"tl\">{entries}</ol></div></section></main>\n</body>\n</html>\n",
+        title = t(&content.site.title),
+        description = t(&content.site.share.description),
+        hero = hero(&content.site),
+        story = story(&content.story),
+        timeline_heading = words::TIMELINE.get(STATIC_LANG),
+    )
 }
 
 #[cfg(test)]
@@ -341,6 +438,22 @@ mod tests {
         assert!(!page.contains("<script>alert"), "{page}");
         assert!(page.contains("&lt;script&gt;alert(1)"));
         assert!(!json_ld(&content.site, &image).contains("</script>"));
+    }
+
+    #[test]
+    fn trunk_loader_and_preloads_give_way_to_the_head_script() {
+        let mut html = r#"<head><link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"><link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm">
+<script type="module">
+import init, * as bindings from './app-1.js';
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });
+</script></head>"#
+            .to_string();
+        let (js, wasm) = remove_trunk_loader(&mut html).unwrap();
+        assert_eq!((js.as_str(), wasm.as_str()), ("app-1.js", "app-1_bg.wasm"));
+        assert_eq!(html, "<head>\n</head>");
+        let script = head_script(&js, &wasm);
+        assert!(script.contains("import('./app-1.js')"));
+        assert!(script.contains("module_or_path: './app-1_bg.wasm'"));
     }
 
     #[test]

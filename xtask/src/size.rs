@@ -4,10 +4,18 @@ use anyhow::{Context, Result, bail};
 use std::io::Write;
 use std::path::Path;
 
-/// Prints the size of every wasm, JS and CSS file in `dist/`: raw, gzip -9
-/// and brotli -q 11 (what a static host with compression serves).
-pub fn report(dist: &Path) -> Result<()> {
-    let mut rows = Vec::new();
+/// One built file's size: raw, gzip -9 and brotli -q 11 (what a static host
+/// with compression serves).
+pub struct FileSize {
+    pub name: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+/// The wasm, JS, CSS and HTML files of `dist`, by name.
+pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
+    let mut files = Vec::new();
     for entry in std::fs::read_dir(dist)
         .with_context(|| format!("reading {}: run `cargo xtask build` first", dist.display()))?
     {
@@ -15,33 +23,45 @@ pub fn report(dist: &Path) -> Result<()> {
         let kind = path
             .extension()
             .and_then(|e| e.to_str())
-            .unwrap_or_default()
-            .to_string();
-        if matches!(kind.as_str(), "wasm" | "js" | "css" | "html") {
+            .unwrap_or_default();
+        if matches!(kind, "wasm" | "js" | "css" | "html") {
             let bytes = std::fs::read(&path)?;
-            let name = path
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            rows.push((name, bytes.len(), gzip(&bytes)?, brotli(&bytes)?));
+            files.push(FileSize {
+                name: path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                raw: bytes.len(),
+                gzip: gzip(&bytes)?,
+                brotli: brotli(&bytes)?,
+            });
         }
     }
-    if rows.is_empty() {
+    if files.is_empty() {
         bail!(
             "{} has no built files: run `cargo xtask build` first",
             dist.display()
         );
     }
-    rows.sort();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+/// Prints the size of every wasm, JS, CSS and HTML file in `dist`.
+pub fn report(dist: &Path) -> Result<()> {
+    let files = measure(dist)?;
     println!(
         "{:<48} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli 11"
     );
     let mut total = (0, 0, 0);
-    for (name, raw, gz, br) in &rows {
-        println!("{name:<48} {raw:>10} {gz:>10} {br:>10}");
-        total = (total.0 + raw, total.1 + gz, total.2 + br);
+    for f in &files {
+        println!(
+            "{:<48} {:>10} {:>10} {:>10}",
+            f.name, f.raw, f.gzip, f.brotli
+        );
+        total = (total.0 + f.raw, total.1 + f.gzip, total.2 + f.brotli);
     }
     println!(
         "{:<48} {:>10} {:>10} {:>10}",
@@ -50,10 +70,122 @@ pub fn report(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-fn gzip(bytes: &[u8]) -> Result<usize> {
+/// The budget file: brotli bytes per kind of file in the release `dist/`.
+pub const BUDGET_FILE: &str = "bench/size-budget.toml";
+
+/// Fails when the brotli size of the wasm, JS or CSS in `dist` is over the
+/// budget in `bench/size-budget.toml`; returns one line per kind.
+pub fn check_budget(root: &Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(root.join(BUDGET_FILE))
+        .with_context(|| format!("reading {BUDGET_FILE}"))?;
+    check_budget_of(&root.join("dist"), &text)
+}
+
+fn check_budget_of(dist: &Path, text: &str) -> Result<Vec<String>> {
+    let budget = |kind: &str| -> Result<usize> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('#'))
+            .find_map(|l| {
+                let (key, value) = l.split_once('=')?;
+                (key.trim() == kind).then(|| value.trim().replace('_', "").parse().ok())?
+            })
+            .with_context(|| format!("{BUDGET_FILE} has no `{kind} = BYTES` line"))
+    };
+    let files = measure(dist)?;
+    let mut lines = Vec::new();
+    let mut over = Vec::new();
+    for kind in ["wasm", "js", "css"] {
+        let limit = budget(kind)?;
+        let size: usize = files
+            .iter()
+            .filter(|f| f.name.ends_with(&format!(".{kind}")) && f.name != "sw.js")
+            .map(|f| f.brotli)
+            .sum();
+        let line = format!("{kind}: {size} B brotli, budget {limit} B");
+        if size > limit {
+            over.push(line.clone());
+        }
+        lines.push(line);
+    }
+    if !over.is_empty() {
+        bail!(
+            "over the size budget in {BUDGET_FILE}:\n  {}\nMake it smaller, or raise the budget there with a dated reason.",
+            over.join("\n  ")
+        );
+    }
+    Ok(lines)
+}
+
+/// `twiggy top` of the app's code and data, from the wasm built once more
+/// with its function names kept (the shipped build strips them), in
+/// `target/twiggy`.
+pub fn twiggy_top(env: &crate::tools::Env, rows: usize) -> Result<String> {
+    let twiggy = crate::tools::twiggy()?.join("twiggy");
+    let target = env.root().join("target/twiggy");
+    env.wasm_command("cargo")
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--bin",
+            "event-microsite",
+        ])
+        .env("CARGO_PROFILE_RELEASE_STRIP", "false")
+        .env("CARGO_TARGET_DIR", &target)
+        .run()?;
+    let wasm = target.join("wasm32-unknown-unknown/release/event-microsite.wasm");
+    let top = crate::cmd::Cmd::new(twiggy)
+        .args(["top", "-n", &(rows + 10).to_string()])
+        .arg(&wasm)
+        .output()
+        .context("twiggy failed")?;
+    // Names and debug sections are there only for twiggy: leave them out.
+    Ok(top
+        .lines()
+        .filter(|l| !l.contains("custom section") && !l.contains("subsection"))
+        .map(|l| format!("{l}\n"))
+        .collect())
+}
+
+/// Writes `NAME.gz` (gzip -9) beside each hashed JS, wasm and CSS file, for
+/// servers that send precompressed files (nginx `gzip_static`). Only hashed
+/// files: a content file replaced on the host would leave a stale `.gz`.
+pub fn precompress_hashed(dist: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dist)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let hashed = name.rsplit_once('.').is_some_and(|(stem, ext)| {
+            matches!(ext, "js" | "wasm" | "css")
+                && stem
+                    .trim_end_matches("_bg")
+                    .rsplit_once('-')
+                    .is_some_and(|(_, hash)| {
+                        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                    })
+        });
+        if hashed {
+            let mut gz = path.into_os_string();
+            gz.push(".gz");
+            std::fs::write(gz, gzip_bytes(&std::fs::read(dist.join(&name))?)?)?;
+        }
+    }
+    Ok(())
+}
+
+fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len())
+    Ok(encoder.finish()?)
+}
+
+fn gzip(bytes: &[u8]) -> Result<usize> {
+    Ok(gzip_bytes(bytes)?.len())
 }
 
 fn brotli(bytes: &[u8]) -> Result<usize> {
@@ -65,4 +197,40 @@ fn brotli(bytes: &[u8]) -> Result<usize> {
     };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
     Ok(out.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_build_over_its_budget_fails_and_says_which_kind() {
+        let dist = std::env::temp_dir().join(format!("size-budget-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        // Incompressible bytes, so brotli cannot shrink them under the budget.
+        let mut state = 1u32;
+        let noise: Vec<u8> = (0..4000)
+            .map(|_| {
+                state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                (state >> 24) as u8
+            })
+            .collect();
+        std::fs::write(dist.join("app-0123456789abcdef_bg.wasm"), &noise).unwrap();
+        std::fs::write(dist.join("app-0123456789abcdef.js"), "x").unwrap();
+        std::fs::write(dist.join("main-0123456789abcdef.css"), "x").unwrap();
+        let fits = "# comment\nwasm = 10_000\njs = 100\ncss = 100\n";
+        assert_eq!(check_budget_of(&dist, fits).unwrap().len(), 3);
+        let tight = "wasm = 1_000\njs = 100\ncss = 100\n";
+        let error = check_budget_of(&dist, tight).unwrap_err().to_string();
+        assert!(
+            error.contains("wasm:") && error.contains("budget 1000 B"),
+            "{error}"
+        );
+        assert!(!error.contains("css:"), "{error}");
+        assert!(
+            check_budget_of(&dist, "wasm = 1\n").is_err(),
+            "a missing kind is an error"
+        );
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
 }

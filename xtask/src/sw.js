@@ -37,20 +37,22 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The page lists the photos it showed before this worker took over.
+// The page lists the photos it showed, some before this worker took over:
+// keep them, from the browser's HTTP cache where it has them (even offline).
 self.addEventListener('message', (event) => {
   if (!Array.isArray(event.data)) return;
   const urls = event.data.filter(
     (url) => typeof url === 'string' && new URL(url).origin === self.location.origin,
   );
+  const keep = async (cache, url) => {
+    if (await cache.match(url)) return;
+    const response = await fetch(url, { cache: 'force-cache' });
+    if (response.ok) await cache.put(url, response);
+  };
   event.waitUntil(
-    caches.open(RUNTIME_CACHE).then((cache) =>
-      Promise.all(
-        urls.map((url) =>
-          cache.match(url).then((hit) => hit || cache.add(url).catch(() => undefined)),
-        ),
-      ),
-    ),
+    caches
+      .open(RUNTIME_CACHE)
+      .then((cache) => Promise.all(urls.map((url) => keep(cache, url).catch(() => undefined)))),
   );
 });
 

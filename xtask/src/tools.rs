@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 /// cargo-fuzz, for `cargo xtask fuzz` only.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const TRUNK_VERSION: &str = "0.21.14";
+const TWIGGY_VERSION: &str = "0.8.0";
 
 /// Everything a command needs to build and test: the wasm toolchain's
 /// environment, a `PATH` with the pinned tools first, and the browser.
@@ -53,6 +54,11 @@ impl Env {
         };
         env.write_webdriver_config()?;
         Ok(env)
+    }
+
+    /// The machine's Chromium.
+    pub fn chromium(&self) -> &Path {
+        &self.chromium
     }
 
     /// The project's root folder.
@@ -117,6 +123,11 @@ pub fn cargo_fuzz() -> Result<PathBuf> {
 }
 
 /// `$XDG_CACHE_HOME/event-microsite/tools` (or `~/.cache/...`).
+/// twiggy, for `cargo xtask bench` only (the wasm's largest parts).
+pub fn twiggy() -> Result<PathBuf> {
+    cargo_install(&tools_dir()?, "twiggy", TWIGGY_VERSION, true)
+}
+
 fn tools_dir() -> Result<PathBuf> {
     let cache = std::env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)

@@ -1,0 +1,334 @@
+//! `cargo xtask bench`: this site against the pages organisers would
+//! otherwise publish, in one run on this machine. Three pages with the same
+//! content are served by the same nginx (the shipped server block: gzip,
+//! `application/wasm`, long caching of hashed files):
+//! 1. the site's release build (`dist/`);
+//! 2. a static page with the same story, timeline, CSS and photos and no
+//!    script at all, rendered from the same JSON (the lower bound);
+//! 3. a TimelineJS3 page with the same entries and photos (npm
+//!    `@knight-lab/timelinejs`, local files, no web fonts).
+//!
+//! Lighthouse (mobile, simulated slow 4G, 4x CPU slowdown) runs on each
+//! several times; the median runs go into one table in `bench/results.md`,
+//! with the wasm's size and its largest parts (twiggy).
+
+use crate::prerender::{self, Content};
+use crate::{cmd, deploy, tools};
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Lighthouse runs per page; the median is reported.
+const RUNS: &str = "3";
+const PAGES: [(&str, u16); 3] = [("site", 4181), ("static", 4182), ("timelinejs", 4183)];
+
+/// Runs the comparison and writes `bench/results.md`.
+pub fn run(env: &tools::Env) -> Result<()> {
+    let root = env.root();
+    let work = root.join("target/bench");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work)?;
+
+    cmd::step("the comparison pages: static HTML and TimelineJS3, from the same content");
+    let static_dir = write_static_page(root, &work.join("static"))?;
+    let timelinejs_dir = work.join("timelinejs");
+    cmd::Cmd::new("node")
+        .args(["bench/timelinejs.mjs"])
+        .arg(&timelinejs_dir)
+        .arg(root.join("public/content"))
+        .current_dir(root.join("tests/e2e"))
+        .run()?;
+
+    cmd::step("serve the three pages with nginx");
+    let dist = root.join("dist");
+    let index = std::fs::read_to_string(dist.join("index.html"))?;
+    let servers = [
+        deploy::nginx_server(&dist, PAGES[0].1, &deploy::header_policy(&index)?),
+        deploy::nginx_plain_server(&static_dir, PAGES[1].1),
+        deploy::nginx_plain_server(&timelinejs_dir, PAGES[2].1),
+    ]
+    .join("\n");
+    let nginx_work = work.join("nginx");
+    std::fs::create_dir_all(&nginx_work)?;
+    let conf = nginx_work.join("nginx.conf");
+    std::fs::write(&conf, deploy::nginx_conf(&servers, &nginx_work))?;
+    let _nginx = Nginx::start(&conf)?;
+
+    cmd::step("Lighthouse, mobile, median of 3 runs per page (a few minutes)");
+    let report = work.join("lighthouse.json");
+    let mut lighthouse = cmd::Cmd::new("node")
+        .args(["bench/lighthouse.mjs", "--runs", RUNS, "--out"])
+        .arg(&report)
+        // A first visit: the service worker would otherwise take over
+        // mid-load and hide its requests from Lighthouse's byte counts.
+        .args(["--block", "*/sw.js"])
+        .current_dir(root.join("tests/e2e"))
+        .env("CHROME_PATH", env.chromium());
+    for (name, port) in PAGES {
+        lighthouse = lighthouse.arg(format!("{name}=http://127.0.0.1:{port}/"));
+    }
+    lighthouse.run()?;
+
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report)?)?;
+    let mut results = table(&report)?;
+    results.push_str(&wasm_size(&dist)?);
+    results.push_str(&largest_contributors(env));
+    std::fs::create_dir_all(root.join("bench"))?;
+    std::fs::write(root.join("bench/results.md"), &results)?;
+    println!("\n{results}\nwrote bench/results.md");
+    Ok(())
+}
+
+/// The static page, the site's stylesheet and the photos, in `dir`.
+fn write_static_page(root: &Path, dir: &Path) -> Result<PathBuf> {
+    let dist = root.join("dist");
+    let content = Content::load(&dist.join("content"))?;
+    let stylesheet = std::fs::read_dir(&dist)?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .find(|name| name.ends_with(".css"))
+        .context("dist/ has no stylesheet: run `cargo xtask build`")?;
+    std::fs::create_dir_all(dir.join("content"))?;
+    for file in [stylesheet.as_str(), "icon.svg"] {
+        std::fs::copy(dist.join(file), dir.join(file))?;
+    }
+    copy_dir(&dist.join("content/photos"), &dir.join("content/photos"))?;
+    std::fs::write(
+        dir.join("index.html"),
+        prerender::static_page(&content, &stylesheet),
+    )?;
+    Ok(dir.to_path_buf())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()))?;
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
+        }
+    }
+    Ok(())
+}
+
+/// nginx in the foreground, stopped (with its workers) when dropped.
+struct Nginx {
+    master: std::process::Child,
+    bin: PathBuf,
+    conf: PathBuf,
+}
+
+impl Nginx {
+    fn start(conf: &Path) -> Result<Nginx> {
+        for (name, port) in PAGES {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                bail!(
+                    "port {port} (the {name} page) is already in use: stop what serves it and run again"
+                );
+            }
+        }
+        let bin = cmd::find_on_path("nginx").unwrap_or_else(|| PathBuf::from("/usr/sbin/nginx"));
+        let master = std::process::Command::new(&bin)
+            .arg("-c")
+            .arg(conf)
+            .args(["-g", "daemon off;"])
+            .spawn()
+            .context("starting nginx")?;
+        let nginx = Nginx {
+            master,
+            bin,
+            conf: conf.to_path_buf(),
+        };
+        for (name, port) in PAGES {
+            let ready = (0..50).any(|_| {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+            });
+            if !ready {
+                bail!("nginx did not start serving the {name} page on port {port}");
+            }
+        }
+        Ok(nginx)
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        // `-s stop` ends the workers too; killing the master alone would
+        // leave them serving the old files.
+        let stopped = std::process::Command::new(&self.bin)
+            .arg("-c")
+            .arg(&self.conf)
+            .args(["-s", "stop"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if !stopped {
+            let _ = self.master.kill();
+        }
+        let _ = self.master.wait();
+    }
+}
+
+fn whole(v: f64) -> String {
+    format!("{v:.0}")
+}
+
+fn ms(v: f64) -> String {
+    format!("{v:.0} ms")
+}
+
+fn kib(v: f64) -> String {
+    format!("{:.1} KiB", v / 1024.0)
+}
+
+fn shift(v: f64) -> String {
+    format!("{v:.3}")
+}
+
+/// A row of the table: label, where the value is in lighthouse.mjs's JSON,
+/// and how it is written.
+type Row = (&'static str, &'static str, fn(f64) -> String);
+
+const ROWS: [Row; 18] = [
+    ("Performance score", "/scores/performance", whole),
+    ("Accessibility", "/scores/accessibility", whole),
+    ("Best practices", "/scores/best-practices", whole),
+    ("SEO", "/scores/seo", whole),
+    ("FCP", "/metrics/fcp", ms),
+    ("LCP", "/metrics/lcp", ms),
+    ("TBT", "/metrics/tbt", ms),
+    ("CLS", "/metrics/cls", shift),
+    ("Speed Index", "/metrics/speedIndex", ms),
+    ("Requests", "/requests", whole),
+    ("Transfer, total", "/bytes/total", kib),
+    ("Transfer, HTML", "/bytes/html", kib),
+    ("Transfer, CSS", "/bytes/css", kib),
+    ("Transfer, JS", "/bytes/js", kib),
+    ("Transfer, wasm", "/bytes/wasm", kib),
+    ("Transfer, JSON", "/bytes/json", kib),
+    ("Transfer, images", "/bytes/image", kib),
+    ("Transfer, fonts", "/bytes/font", kib),
+];
+
+/// The results table: a row per measure, a column per page, and the
+/// site's ratios to the other two.
+fn table(report: &Value) -> Result<String> {
+    let pages: Vec<(&str, &Value)> = PAGES
+        .iter()
+        .map(|(name, _)| {
+            let page = &report["pages"][name];
+            if let Some(error) = page.get("error") {
+                bail!("Lighthouse failed on the {name} page: {error}");
+            }
+            Ok((*name, page))
+        })
+        .collect::<Result<_>>()?;
+    let number = |page: &Value, pointer: &str| page.pointer(pointer).and_then(Value::as_f64);
+    let mut out = String::new();
+    writeln!(
+        out,
+        "# Benchmark: this site against a static page and TimelineJS3\n"
+    )?;
+    writeln!(
+        out,
+        "Written by `cargo xtask bench` on {date}: {cpu} ({cores} cores), {chromium}, Lighthouse {lighthouse} \
+         ({form} form factor, {method} throttling: {rtt} ms RTT, {kbps} Kbps down, {cpu_slowdown}x CPU slowdown), \
+         median of {runs} runs per page (Lighthouse's own median run), browser language {lang}. \
+         All three pages are served by the same nginx with the shipped server block (gzip, long caching of hashed files).\n",
+        date = report["date"].as_str().unwrap_or("?"),
+        cpu = report["cpu"]["model"].as_str().unwrap_or("?"),
+        cores = report["cpu"]["count"],
+        chromium = report["chromium"].as_str().unwrap_or("?"),
+        lighthouse = report["lighthouse"].as_str().unwrap_or("?"),
+        form = report["config"]["formFactor"].as_str().unwrap_or("?"),
+        method = report["config"]["throttlingMethod"].as_str().unwrap_or("?"),
+        rtt = report["config"]["throttling"]["rttMs"],
+        kbps = report["config"]["throttling"]["throughputKbps"],
+        cpu_slowdown = report["config"]["throttling"]["cpuSlowdownMultiplier"],
+        runs = report["config"]["runsPerPage"],
+        lang = report["config"]["acceptLanguage"].as_str().unwrap_or("?"),
+    )?;
+    writeln!(
+        out,
+        "| | this site | static page (no script) | TimelineJS3 | site / static | site / TimelineJS3 |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---:|")?;
+    for (label, pointer, format) in ROWS {
+        let values: Vec<Option<f64>> = pages.iter().map(|(_, p)| number(p, pointer)).collect();
+        let cell = |v: &Option<f64>| v.map_or("–".to_string(), format);
+        let ratio = |other: Option<f64>| match (values[0], other) {
+            (Some(a), Some(b)) if b != 0.0 => format!("{:.2}", a / b),
+            _ => "–".into(),
+        };
+        writeln!(
+            out,
+            "| {label} | {} | {} | {} | {} | {} |",
+            cell(&values[0]),
+            cell(&values[1]),
+            cell(&values[2]),
+            ratio(values[1]),
+            ratio(values[2])
+        )?;
+    }
+    for (name, page) in &pages {
+        if let Some(element) = page.pointer("/lcpElement/snippet").and_then(Value::as_str) {
+            writeln!(out, "\nLCP element of the {name} page: `{element}`")?;
+        }
+    }
+    let failing: Vec<String> = pages
+        .iter()
+        .flat_map(|(name, page)| {
+            page["failedAudits"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(move |a| {
+                    format!(
+                        "- {name}: [{}] {} ({})",
+                        a["category"].as_str().unwrap_or(""),
+                        a["title"].as_str().unwrap_or(""),
+                        a["id"].as_str().unwrap_or("")
+                    )
+                })
+        })
+        .collect();
+    if !failing.is_empty() {
+        writeln!(
+            out,
+            "\nAudits not passed (accessibility, best practices, SEO):\n\n{}",
+            failing.join("\n")
+        )?;
+    }
+    Ok(out)
+}
+
+/// The wasm's size raw, gzip -9 and brotli -q 11.
+fn wasm_size(dist: &Path) -> Result<String> {
+    let mut out = String::from(
+        "\n## The site's wasm\n\n| file | raw | gzip -9 | brotli 11 |\n|---|---:|---:|---:|\n",
+    );
+    for file in crate::size::measure(dist)? {
+        if file.name.ends_with(".wasm") || file.name.ends_with(".js") || file.name.ends_with(".css")
+        {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                file.name, file.raw, file.gzip, file.brotli
+            )?;
+        }
+    }
+    Ok(out)
+}
+
+/// The largest functions and data of the wasm (twiggy on a build that keeps
+/// its names), or why they are missing.
+fn largest_contributors(env: &tools::Env) -> String {
+    match crate::size::twiggy_top(env, 15) {
+        Ok(top) => format!(
+            "\n## Largest parts of the wasm (`twiggy top`, before wasm-bindgen)\n\n```\n{top}```\n"
+        ),
+        Err(error) => format!("\n(twiggy could not run: {error:#})\n"),
+    }
+}

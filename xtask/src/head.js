@@ -1,0 +1,58 @@
+// The page's one inline script, written into dist/index.html by `cargo xtask
+// build` from xtask/src/head.js (allowed by its hash in the CSP).
+(function () {
+  var root = document.documentElement;
+  // The language, chosen exactly as the app will (src/i18n.rs): the
+  // address's ?lang=, the saved choice, the browser's language, Chinese.
+  var parse = function (code) {
+    code = (code || '').toLowerCase();
+    return code.indexOf('zh') === 0 ? 'zh-CN' : code.indexOf('en') === 0 ? 'en' : null;
+  };
+  var chosen = null;
+  try {
+    chosen = parse(new URLSearchParams(location.search).get('lang')) || parse(localStorage.getItem('lang'));
+  } catch (e) {}
+  root.lang = chosen || parse(navigator.language) || 'zh-CN';
+  // The build wrote the page in both languages: keep the visitor's.
+  document.addEventListener('DOMContentLoaded', function () {
+    var other = root.lang === 'en' ? 'zh' : 'en';
+    document.querySelectorAll('#prerender [data-lang="' + other + '"]').forEach(function (e) {
+      e.remove();
+    });
+  });
+  if (typeof WebAssembly !== 'object') {
+    root.classList.add('no-wasm');
+    return;
+  }
+  addEventListener('load', function () {
+    // The page is painted from the build's markup; now start the app, which
+    // takes it over (src/app.rs).
+    import('./__APP_JS__')
+      .then(function (app) {
+        return app.default({ module_or_path: './__APP_WASM__' });
+      })
+      .catch(function (error) {
+        console.error('the app could not start', error);
+      });
+    // The service worker, told which photos the page showed before it took
+    // control, and again when the visitor leaves (photos load as they scroll).
+    var worker = navigator.serviceWorker;
+    if (!worker) return;
+    var seen = function () {
+      if (!worker.controller) return;
+      worker.controller.postMessage(
+        performance
+          .getEntriesByType('resource')
+          .map(function (entry) {
+            return entry.name;
+          })
+          .filter(function (url) {
+            return /\.(jpe?g|png|webp|avif|gif|svg)(\?|$)/i.test(url);
+          }),
+      );
+    };
+    worker.addEventListener('controllerchange', seen);
+    addEventListener('pagehide', seen);
+    worker.register('sw.js').then(seen, function () {});
+  });
+})();
