@@ -57,3 +57,13 @@ test('the manifest and the service worker are typed and revalidated', async ({ r
   // A worker cached for a year would keep old visitors on an old site.
   expect(worker.headers()['cache-control']).toBe('no-cache');
 });
+
+test('browsers that take brotli get the precompressed wasm', async ({ request }) => {
+  const html = await (await request.get('./')).text();
+  const wasm = html.match(/\.\/([\w-]+-[0-9a-f]{16}_bg\.wasm)/)![1];
+  const response = await request.get(`./${wasm}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  expect(response.headers()['content-encoding']).toBe('br');
+  expect(response.headers()['content-type']).toContain('application/wasm');
+  // Playwright decodes it: the body is the real wasm.
+  expect((await response.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
+});

@@ -249,16 +249,21 @@ test('each entry has a copy-link button whose link opens at that entry', async (
   await expect(page.locator(`#entry-${entry.id}`)).toHaveClass(/is-linked/);
 });
 
+/** Opens the site and waits until its service worker controls the page. */
+async function openWithWorker(page: Page) {
+  await page.goto('./?lang=zh');
+  await appReady(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
   test('a revisit without network shows the site, with the photos already seen', async ({ page, context }) => {
-    await page.goto('./?lang=zh');
-    await appReady(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await openWithWorker(page);
     // See the first photo while online.
     const photo = page.locator('.photo__img').first();
     await photo.scrollIntoViewIfNeeded();
@@ -278,6 +283,24 @@ test.describe('offline', () => {
     const again = page.locator('.photo__img').first();
     await again.scrollIntoViewIfNeeded();
     await expect.poll(() => again.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await context.setOffline(false);
+  });
+
+  test('new content shows as soon as the visitor is online, and stays for the next offline visit', async ({ page, context }) => {
+    await openWithWorker(page);
+    // The organisers replace site.json on the host.
+    const newer = { ...JSON.parse(await (await page.request.get('./content/site.json')).text()), title: { zh: '新的活动标题', en: 'A new title' } };
+    await context.route('**/content/site.json', (route) => route.fulfill({ json: newer }));
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('新的活动标题');
+    // It came through the service worker, which asked the network first.
+    const viaWorker = await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.endsWith('content/site.json') && (e as PerformanceResourceTiming).workerStart > 0),
+    );
+    expect(viaWorker).toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('新的活动标题');
     await context.setOffline(false);
   });
 

@@ -44,7 +44,12 @@ pub fn run(env: &tools::Env) -> Result<()> {
     let dist = root.join("dist");
     let index = std::fs::read_to_string(dist.join("index.html"))?;
     let servers = [
-        deploy::nginx_server(&dist, PAGES[0].1, &deploy::header_policy(&index)?),
+        deploy::nginx_server(
+            &dist,
+            PAGES[0].1,
+            &deploy::header_policy(&index)?,
+            deploy::has_brotli(),
+        ),
         deploy::nginx_plain_server(&static_dir, PAGES[1].1),
         deploy::nginx_plain_server(&timelinejs_dir, PAGES[2].1),
     ]

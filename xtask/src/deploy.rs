@@ -34,9 +34,20 @@ fn security_headers(policy: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// An nginx `server` block serving `root` on `port`.
-pub fn nginx_server(root: &Path, port: u16, policy: &str) -> String {
-    server_block(root, port, security_headers(policy))
+/// Debian's brotli module (`libnginx-mod-http-brotli-static`), which sends
+/// the build's `NAME.br` files to browsers that accept brotli.
+pub const BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
+/// Whether this machine's nginx can load the brotli module.
+pub fn has_brotli() -> bool {
+    Path::new(BROTLI_MODULE).exists()
+}
+
+/// An nginx `server` block serving `root` on `port`; `brotli` turns on
+/// sending the precompressed `.br` files (it needs the brotli module, else
+/// the line is written commented out).
+pub fn nginx_server(root: &Path, port: u16, policy: &str, brotli: bool) -> String {
+    server_block(root, port, security_headers(policy), brotli)
 }
 
 /// The same server for the benchmark's comparison pages: the same
@@ -46,10 +57,17 @@ pub fn nginx_plain_server(root: &Path, port: u16) -> String {
         root,
         port,
         vec![("X-Content-Type-Options", "nosniff".into())],
+        has_brotli(),
     )
 }
 
-fn server_block(root: &Path, port: u16, headers: Vec<(&'static str, String)>) -> String {
+fn server_block(
+    root: &Path,
+    port: u16,
+    headers: Vec<(&'static str, String)>,
+    brotli: bool,
+) -> String {
+    let brotli = if brotli { "" } else { "# " };
     let headers: String = headers
         .into_iter()
         .map(|(name, value)| format!("    add_header {name} \"{value}\" always;\n"))
@@ -72,8 +90,10 @@ fn server_block(root: &Path, port: u16, headers: Vec<(&'static str, String)>) ->
     # Files whose names carry a content hash never change: cache for a year.
     location ~* "-[0-9a-f]{{16}}(_bg)?\.(js|css|wasm)$" {{
         types {{ application/javascript js; text/css css; application/wasm wasm; }}
-        # The build writes NAME.gz beside each (gzip -9, better than on the fly).
+        # The build writes NAME.gz (gzip -9) and NAME.br (brotli 11) beside each.
         gzip_static on;
+        # Needs the brotli module (Debian: libnginx-mod-http-brotli-static).
+        {brotli}brotli_static on;
         add_header Cache-Control "public, max-age=31536000, immutable" always;
 {indented}    }}
 
@@ -98,8 +118,13 @@ fn server_block(root: &Path, port: u16, headers: Vec<(&'static str, String)>) ->
 /// in `work` (the tests), with Debian's MIME types.
 pub fn nginx_conf(server: &str, work: &Path) -> String {
     let w = work.display();
+    let brotli = if has_brotli() {
+        format!("load_module {BROTLI_MODULE};\n")
+    } else {
+        String::new()
+    };
     format!(
-        r#"worker_processes 1;
+        r#"{brotli}worker_processes 1;
 pid {w}/nginx.pid;
 error_log {w}/error.log;
 events {{ worker_connections 64; }}

@@ -24,9 +24,9 @@
     root.classList.add('no-wasm');
     return;
   }
-  addEventListener('load', function () {
-    // The page is painted from the build's markup; now start the app, which
-    // takes it over (src/app.rs).
+  // The app starts once the page has loaded and the build's markup has been
+  // painted (a frame, then a task), and takes that markup over (src/app.rs).
+  var start = function () {
     import('./__APP_JS__')
       .then(function (app) {
         return app.default({ module_or_path: './__APP_WASM__' });
@@ -34,6 +34,11 @@
       .catch(function (error) {
         console.error('the app could not start', error);
       });
+  };
+  addEventListener('load', function () {
+    requestAnimationFrame(function () {
+      setTimeout(start, 0);
+    });
     // The service worker, told which photos the page showed before it took
     // control, and again when the visitor leaves (photos load as they scroll).
     var worker = navigator.serviceWorker;

@@ -181,7 +181,7 @@ fn print_nginx(root: &Path, args: &[String]) -> Result<()> {
         .context("PORT must be a number")?;
     print!(
         "{}",
-        deploy::nginx_server(&site_root, port, &deploy::header_policy(&index)?)
+        deploy::nginx_server(&site_root, port, &deploy::header_policy(&index)?, false)
     );
     Ok(())
 }
@@ -252,6 +252,7 @@ fn write_test_nginx_conf(env: &tools::Env) -> Result<PathBuf> {
         &env.root().join("dist"),
         4174,
         &deploy::header_policy(&index)?,
+        deploy::has_brotli(),
     );
     let conf = work.join("nginx.conf");
     std::fs::write(&conf, deploy::nginx_conf(&server, &work))?;

@@ -149,8 +149,9 @@ pub fn twiggy_top(env: &crate::tools::Env, rows: usize) -> Result<String> {
         .collect())
 }
 
-/// Writes `NAME.gz` (gzip -9) beside each hashed JS, wasm and CSS file, for
-/// servers that send precompressed files (nginx `gzip_static`). Only hashed
+/// Writes `NAME.gz` (gzip -9) and `NAME.br` (brotli 11) beside each hashed
+/// JS, wasm and CSS file, for servers that send precompressed files (nginx
+/// `gzip_static`, `brotli_static`). Only hashed
 /// files: a content file replaced on the host would leave a stale `.gz`.
 pub fn precompress_hashed(dist: &Path) -> Result<()> {
     for entry in std::fs::read_dir(dist)? {
@@ -170,9 +171,9 @@ pub fn precompress_hashed(dist: &Path) -> Result<()> {
                     })
         });
         if hashed {
-            let mut gz = path.into_os_string();
-            gz.push(".gz");
-            std::fs::write(gz, gzip_bytes(&std::fs::read(dist.join(&name))?)?)?;
+            let bytes = std::fs::read(&path)?;
+            std::fs::write(dist.join(format!("{name}.gz")), gzip_bytes(&bytes)?)?;
+            std::fs::write(dist.join(format!("{name}.br")), brotli_bytes(&bytes)?)?;
         }
     }
     Ok(())
@@ -189,6 +190,10 @@ fn gzip(bytes: &[u8]) -> Result<usize> {
 }
 
 fn brotli(bytes: &[u8]) -> Result<usize> {
+    Ok(brotli_bytes(bytes)?.len())
+}
+
+fn brotli_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
@@ -196,7 +201,7 @@ fn brotli(bytes: &[u8]) -> Result<usize> {
         ..Default::default()
     };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
-    Ok(out.len())
+    Ok(out)
 }
 
 #[cfg(test)]

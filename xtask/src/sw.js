@@ -81,7 +81,10 @@ async function networkFirst(request) {
   try {
     return await Promise.race([network, stalled]);
   } catch (error) {
+    // The newest copy first: the runtime cache holds what the network last
+    // gave; the shell cache, what was there at install.
     const cached =
+      (await cache.match(request)) ||
       (await caches.match(request)) ||
       (await caches.match(request, { ignoreSearch: true })) ||
       (request.mode === 'navigate' ? await caches.match('./') : undefined);

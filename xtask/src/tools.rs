@@ -204,14 +204,20 @@ fn ensure_chromium() -> Result<(PathBuf, PathBuf)> {
     )
 }
 
-/// Debian's nginx, for the end-to-end tests behind the shipped server config.
+/// Debian's nginx with its brotli module, for the end-to-end tests behind
+/// the shipped server config and for `cargo xtask bench`.
 fn ensure_nginx() -> Result<()> {
-    if find_on_path("nginx").is_some() || Path::new("/usr/sbin/nginx").exists() {
+    let has_nginx = find_on_path("nginx").is_some() || Path::new("/usr/sbin/nginx").exists();
+    if has_nginx && crate::deploy::has_brotli() {
         return Ok(());
     }
     if on_path("apt-get") {
-        step("install Debian's nginx for the tests behind the shipped server config");
-        return apt_install(&["nginx"]);
+        step("install Debian's nginx and its brotli module");
+        return apt_install(&["nginx", "libnginx-mod-http-brotli-static"]);
+    }
+    if has_nginx {
+        // Without the module the server sends gzip only.
+        return Ok(());
     }
     bail!(
         "the end-to-end tests need nginx (Debian: `apt-get install nginx`); install it and run again"
