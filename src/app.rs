@@ -6,12 +6,13 @@ use crate::components::check_panel::CheckPanel;
 use crate::components::hero::Hero;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::quiz::{EventDetails, QuizView};
-use crate::components::status::loaded;
+use crate::components::status::{Skeleton, loaded};
 use crate::components::story::StoryView;
 use crate::components::timeline::TimelineView;
 use crate::content::{Quiz, Site, Story, Timeline, files};
 use crate::i18n::{provide_language, ui, words};
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// The whole site.
@@ -26,9 +27,26 @@ pub fn App() -> impl IntoView {
     provide_context(EventDetails(Signal::derive(move || {
         site.get().and_then(Result::ok)
     })));
-    take_over_when(move || site.get().is_some() && story.get().is_some());
+    // The parts below the story are drawn in tasks of their own after the
+    // takeover (timeline, then quiz), so no one task blocks the page long.
+    let drawn_below = RwSignal::new(0u8);
+    take_over_when(
+        move || site.get().is_some() && story.get().is_some(),
+        move || {
+            set_timeout(
+                move || {
+                    drawn_below.set(1);
+                    set_timeout(move || drawn_below.set(2), Duration::ZERO);
+                },
+                Duration::ZERO,
+            )
+        },
+    );
+    // Memos, so each part is drawn once, not again at the next stage.
+    let timeline_drawn = Memo::new(move |_| drawn_below.get() >= 1);
+    let quiz_drawn = Memo::new(move |_| drawn_below.get() >= 2);
     follow_fragment_links(move || {
-        story.get().is_some() && timeline.get().is_some() && quiz.get().is_some()
+        quiz_drawn.get() && timeline.get().is_some() && quiz.get().is_some()
     });
     load_every_photo_before_printing();
 
@@ -51,11 +69,23 @@ pub fn App() -> impl IntoView {
             </section>
             <section id="timeline" class="part" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">{ui(words::TIMELINE)}</h2>
-                {loaded(timeline, 6, |timeline| view! { <TimelineView timeline/> })}
+                {move || {
+                    if timeline_drawn.get() {
+                        loaded(timeline, 6, |timeline| view! { <TimelineView timeline/> }).into_any()
+                    } else {
+                        view! { <Skeleton lines=6/> }.into_any()
+                    }
+                }}
             </section>
             <section id="quiz" class="part" aria-labelledby="quiz-heading">
                 <h2 id="quiz-heading">{ui(words::QUIZ)}</h2>
-                {loaded(quiz, 4, |quiz| view! { <QuizView quiz/> })}
+                {move || {
+                    if quiz_drawn.get() {
+                        loaded(quiz, 4, |quiz| view! { <QuizView quiz/> }).into_any()
+                    } else {
+                        view! { <Skeleton lines=4/> }.into_any()
+                    }
+                }}
             </section>
         </main>
         <footer class="site-footer">
@@ -86,9 +116,9 @@ pub fn app_root() -> web_sys::HtmlElement {
 }
 
 /// Swaps the prerendered markup for the app's own in one step, once the
-/// hero and the story are drawn (or have failed). The two are drawn alike,
-/// so nothing on screen moves.
-fn take_over_when(ready: impl Fn() -> bool + 'static) {
+/// hero and the story are drawn (or have failed), then runs `then`. The two
+/// are drawn alike, so nothing on screen moves.
+fn take_over_when(ready: impl Fn() -> bool + 'static, then: impl Fn() + 'static) {
     Effect::new(move |taken: Option<bool>| {
         if taken == Some(true) || !ready() {
             return taken.unwrap_or(false);
@@ -99,6 +129,7 @@ fn take_over_when(ready: impl Fn() -> bool + 'static) {
         if let Some(root) = document().get_element_by_id("app") {
             let _ = root.remove_attribute("hidden");
         }
+        then();
         true
     });
 }
@@ -125,7 +156,7 @@ fn follow_fragment_links(ready: impl Fn() -> bool + 'static) {
 static HIGHLIGHTS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// How long a deep link's target stays highlighted.
-const HIGHLIGHT: std::time::Duration = std::time::Duration::from_millis(2600);
+const HIGHLIGHT: Duration = Duration::from_millis(2600);
 
 /// Marks the element the address's `#fragment` names (`.is-linked`, a
 /// fading outline), scrolling to it first when `scroll` is set.

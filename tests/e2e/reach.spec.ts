@@ -44,7 +44,7 @@ test('the raw page carries the link-preview tags from site.json', async ({ reque
   expect(meta(html, 'twitter:card')).toBe('summary_large_image');
   expect(meta(html, 'twitter:image')).toBe(shareUrl);
   expect(meta(html, 'theme-color')).toMatch(/^#[0-9a-f]{6}$/i);
-  expect(html).toMatch(/<link rel="icon" href="icon\.svg"/);
+  expect(html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,%3Csvg /);
   expect(html).toMatch(/<link rel="apple-touch-icon" href="apple-touch-icon\.png"/);
   expect(html).toMatch(/<link rel="manifest" href="manifest\.webmanifest"/);
 });

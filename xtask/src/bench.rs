@@ -94,9 +94,7 @@ fn write_static_page(root: &Path, dir: &Path) -> Result<PathBuf> {
         .find(|name| name.ends_with(".css"))
         .context("dist/ has no stylesheet: run `cargo xtask build`")?;
     std::fs::create_dir_all(dir.join("content"))?;
-    for file in [stylesheet.as_str(), "icon.svg"] {
-        std::fs::copy(dist.join(file), dir.join(file))?;
-    }
+    std::fs::copy(dist.join(&stylesheet), dir.join(&stylesheet))?;
     copy_dir(&dist.join("content/photos"), &dir.join("content/photos"))?;
     std::fs::write(
         dir.join("index.html"),

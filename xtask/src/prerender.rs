@@ -125,7 +125,10 @@ pub fn head(site: &Site, image: &ShareImage) -> String {
         format!("<meta name=\"twitter:description\" content=\"{description}\" />"),
         format!("<meta name=\"twitter:image\" content=\"{image_url}\" />"),
         format!("<meta name=\"twitter:image:alt\" content=\"{title}\" />"),
-        "<link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\" />".into(),
+        format!(
+            "<link rel=\"icon\" href=\"{}\" type=\"image/svg+xml\" />",
+            crate::pwa::icon_data_url()
+        ),
         "<link rel=\"icon\" href=\"icon-192.png\" sizes=\"192x192\" type=\"image/png\" />".into(),
         "<link rel=\"apple-touch-icon\" href=\"apple-touch-icon.png\" />".into(),
         "<link rel=\"manifest\" href=\"manifest.webmanifest\" />".into(),
@@ -381,7 +384,7 @@ pub fn static_page(content: &Content, stylesheet: &str) -> String {
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
          <title>{title}</title>\n<meta name=\"description\" content=\"{description}\" />\n\
-         <link rel=\"stylesheet\" href=\"{stylesheet}\" />\n<link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\" />\n</head>\n<body>\n{hero}\n\
+         <link rel=\"stylesheet\" href=\"{stylesheet}\" />\n<link rel=\"icon\" href=\"{icon}\" type=\"image/svg+xml\" />\n</head>\n<body>\n{hero}\n\
          <main id=\"main\">{story}<section id=\"timeline\" class=\"part\"><h2>{timeline_heading}</h2>\
          <div class=\"tl-layout\"><ol class=\"tl\">{entries}</ol></div></section></main>\n</body>\n</html>\n",
         title = t(&content.site.title),
@@ -389,6 +392,7 @@ pub fn static_page(content: &Content, stylesheet: &str) -> String {
         hero = hero(&content.site),
         story = story(&content.story),
         timeline_heading = words::TIMELINE.get(STATIC_LANG),
+        icon = crate::pwa::icon_data_url(),
     )
 }
 
