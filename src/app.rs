@@ -30,8 +30,9 @@ pub fn App() -> impl IntoView {
     // The parts below the story are drawn in tasks of their own after the
     // takeover (timeline, then quiz), so no one task blocks the page long.
     let drawn_below = RwSignal::new(0u8);
+    let ready = Memo::new(move |_| site.get().is_some() && story.get().is_some());
     take_over_when(
-        move || site.get().is_some() && story.get().is_some(),
+        move || ready.get(),
         move || {
             set_timeout(
                 move || {
@@ -49,49 +50,55 @@ pub fn App() -> impl IntoView {
         quiz_drawn.get() && timeline.get().is_some() && quiz.get().is_some()
     });
     load_every_photo_before_printing();
+    // With the build's markup on screen, the app draws nothing until it can
+    // replace it whole, so the page never holds the same words twice.
+    let prerendered = document().get_element_by_id("prerender").is_some();
 
-    view! {
-        <a class="skip-link" href="#main">{ui(words::SKIP)}</a>
-        <header class="site-header">
-            <nav class="site-nav" aria-label=ui(words::NAV_LABEL)>
-                <a href="#story">{ui(words::STORY)}</a>
-                <a href="#timeline">{ui(words::TIMELINE)}</a>
-                <a href="#quiz">{ui(words::QUIZ)}</a>
-            </nav>
-            <LangSwitch/>
-        </header>
-        <div class="hero">{loaded(site, 3, |site| view! { <Hero site/> })}</div>
-        <main id="main" tabindex="-1">
-            {crate::browser::query_param("check").is_some().then(|| view! { <CheckPanel/> })}
-            <section id="story" class="part" aria-labelledby="story-heading">
-                <h2 id="story-heading">{ui(words::STORY)}</h2>
-                {loaded(story, 6, |story| view! { <StoryView story/> })}
-            </section>
-            <section id="timeline" class="part" aria-labelledby="timeline-heading">
-                <h2 id="timeline-heading">{ui(words::TIMELINE)}</h2>
-                {move || {
-                    if timeline_drawn.get() {
-                        loaded(timeline, 6, |timeline| view! { <TimelineView timeline/> }).into_any()
-                    } else {
-                        view! { <Skeleton lines=6/> }.into_any()
-                    }
-                }}
-            </section>
-            <section id="quiz" class="part" aria-labelledby="quiz-heading">
-                <h2 id="quiz-heading">{ui(words::QUIZ)}</h2>
-                {move || {
-                    if quiz_drawn.get() {
-                        loaded(quiz, 4, |quiz| view! { <QuizView quiz/> }).into_any()
-                    } else {
-                        view! { <Skeleton lines=4/> }.into_any()
-                    }
-                }}
-            </section>
-        </main>
-        <footer class="site-footer">
-            <p>{ui(words::FOOTER)}</p>
-        </footer>
-    }
+    let page = move || {
+        view! {
+            <a class="skip-link" href="#main">{ui(words::SKIP)}</a>
+            <header class="site-header">
+                <nav class="site-nav" aria-label=ui(words::NAV_LABEL)>
+                    <a href="#story">{ui(words::STORY)}</a>
+                    <a href="#timeline">{ui(words::TIMELINE)}</a>
+                    <a href="#quiz">{ui(words::QUIZ)}</a>
+                </nav>
+                <LangSwitch/>
+            </header>
+            <div class="hero">{loaded(site, 3, |site| view! { <Hero site/> })}</div>
+            <main id="main" tabindex="-1">
+                {crate::browser::query_param("check").is_some().then(|| view! { <CheckPanel/> })}
+                <section id="story" class="part" aria-labelledby="story-heading">
+                    <h2 id="story-heading">{ui(words::STORY)}</h2>
+                    {loaded(story, 6, |story| view! { <StoryView story/> })}
+                </section>
+                <section id="timeline" class="part" aria-labelledby="timeline-heading">
+                    <h2 id="timeline-heading">{ui(words::TIMELINE)}</h2>
+                    {move || {
+                        if timeline_drawn.get() {
+                            loaded(timeline, 6, |timeline| view! { <TimelineView timeline/> }).into_any()
+                        } else {
+                            view! { <Skeleton lines=6/> }.into_any()
+                        }
+                    }}
+                </section>
+                <section id="quiz" class="part" aria-labelledby="quiz-heading">
+                    <h2 id="quiz-heading">{ui(words::QUIZ)}</h2>
+                    {move || {
+                        if quiz_drawn.get() {
+                            loaded(quiz, 4, |quiz| view! { <QuizView quiz/> }).into_any()
+                        } else {
+                            view! { <Skeleton lines=4/> }.into_any()
+                        }
+                    }}
+                </section>
+            </main>
+            <footer class="site-footer">
+                <p>{ui(words::FOOTER)}</p>
+            </footer>
+        }
+    };
+    move || (!prerendered || ready.get()).then(page)
 }
 
 /// Where the app draws itself: a `<div id="app">` after the markup the

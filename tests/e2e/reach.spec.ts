@@ -137,6 +137,14 @@ test('before the app arrives, the page is already in the visitor\'s language', a
 
 test('the app takes over the prerendered page without moving anything', async ({ page }) => {
   await page.addInitScript(() => {
+    // Before every frame: how many h1 the document holds (hidden or not).
+    const w = window as unknown as { shifts: number[]; mostH1: number };
+    w.mostH1 = 0;
+    const sample = () => {
+      w.mostH1 = Math.max(w.mostH1, document.querySelectorAll('h1').length);
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
     (window as unknown as { shifts: number[] }).shifts = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
@@ -160,6 +168,9 @@ test('the app takes over the prerendered page without moving anything', async ({
   await page.waitForTimeout(300);
   const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
   expect(shifts.reduce((a, b) => a + b, 0)).toBe(0);
+  // Never two copies of the page at once, even hidden (text searches and
+  // screen readers would find both).
+  expect(await page.evaluate(() => (window as unknown as { mostH1: number }).mostH1)).toBe(1);
 });
 
 async function appReady(page: Page) {

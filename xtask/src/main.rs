@@ -316,6 +316,10 @@ fn test(env: &tools::Env) -> Result<()> {
     env.npx(["playwright", "test"])
         .env("E2E_NGINX_CONF", &nginx_conf)
         .env("E2E_NGINX_BIN", &nginx)
+        .env(
+            "E2E_NGINX_BROTLI",
+            if deploy::has_brotli() { "1" } else { "" },
+        )
         .run_counting(&mut tally)?;
 
     cmd::step("all tests passed");
