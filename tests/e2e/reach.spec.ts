@@ -314,14 +314,6 @@ test.describe('offline', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('新的活动标题');
     await context.setOffline(false);
   });
-
-  test('the page and the content come from the network first when online', async ({ request }) => {
-    const worker = await (await request.get('./sw.js')).text();
-    expect(worker).toMatch(/request\.mode === 'navigate' \|\| url\.pathname\.endsWith\('\.json'\)\)\s*\{\s*event\.respondWith\(networkFirst/);
-    const shell = JSON.parse(worker.match(/const SHELL = (\[.*\]);/)![1]) as string[];
-    expect(shell).toEqual(expect.arrayContaining(['./', 'content/site.json', 'content/story.json', 'content/timeline.json', 'content/quiz.json']));
-    expect(shell.some((file) => file.endsWith('.wasm'))).toBe(true);
-  });
 });
 
 test('printing gives the story and the day with photos, on A4, without controls', async ({ page }) => {
