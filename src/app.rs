@@ -6,7 +6,7 @@ use crate::components::check_panel::CheckPanel;
 use crate::components::hero::Hero;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::quiz::{EventDetails, QuizView};
-use crate::components::status::{Skeleton, loaded};
+use crate::components::status::{loaded, loaded_in_turn};
 use crate::components::story::StoryView;
 use crate::components::timeline::TimelineView;
 use crate::content::{Quiz, Site, Story, Timeline, files};
@@ -74,23 +74,11 @@ pub fn App() -> impl IntoView {
                 </section>
                 <section id="timeline" class="part" aria-labelledby="timeline-heading">
                     <h2 id="timeline-heading">{ui(words::TIMELINE)}</h2>
-                    {move || {
-                        if timeline_drawn.get() {
-                            loaded(timeline, 6, |timeline| view! { <TimelineView timeline/> }).into_any()
-                        } else {
-                            view! { <Skeleton lines=6/> }.into_any()
-                        }
-                    }}
+                    {loaded_in_turn(timeline_drawn, timeline, 6, |timeline| view! { <TimelineView timeline/> })}
                 </section>
                 <section id="quiz" class="part" aria-labelledby="quiz-heading">
                     <h2 id="quiz-heading">{ui(words::QUIZ)}</h2>
-                    {move || {
-                        if quiz_drawn.get() {
-                            loaded(quiz, 4, |quiz| view! { <QuizView quiz/> }).into_any()
-                        } else {
-                            view! { <Skeleton lines=4/> }.into_any()
-                        }
-                    }}
+                    {loaded_in_turn(quiz_drawn, quiz, 4, |quiz| view! { <QuizView quiz/> })}
                 </section>
             </main>
             <footer class="site-footer">
@@ -191,14 +179,9 @@ fn highlight_fragment(scroll: bool) {
     // Restart the fade if the target is already highlighted; only the
     // newest highlight's timer takes it away.
     let generation = HIGHLIGHTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-    if let Ok(earlier) = document().query_selector_all(".is-linked") {
-        for i in 0..earlier.length() {
-            if let Some(element) = earlier.item(i) {
-                let element: web_sys::Element = element.unchecked_into();
-                let _ = element.class_list().remove_1("is-linked");
-            }
-        }
-    }
+    crate::browser::for_each_element(".is-linked", |earlier| {
+        let _ = earlier.class_list().remove_1("is-linked");
+    });
     let _ = target.client_width(); // restarts the animation
     let _ = target.class_list().add_1("is-linked");
     set_timeout(
@@ -215,14 +198,9 @@ fn highlight_fragment(scroll: bool) {
 /// view are loaded first.
 fn load_every_photo_before_printing() {
     let listener = window_event_listener_untyped("beforeprint", |_| {
-        if let Ok(images) = document().query_selector_all("img[loading=lazy]") {
-            for i in 0..images.length() {
-                if let Some(image) = images.item(i) {
-                    let image: web_sys::Element = image.unchecked_into();
-                    let _ = image.set_attribute("loading", "eager");
-                }
-            }
-        }
+        crate::browser::for_each_element("img[loading=lazy]", |image| {
+            let _ = image.set_attribute("loading", "eager");
+        });
     });
     on_cleanup(move || listener.remove());
 }

@@ -8,6 +8,18 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// Runs `each` on every element of the document that matches `selector`.
+pub fn for_each_element(selector: &str, mut each: impl FnMut(web_sys::Element)) {
+    let Ok(found) = document().query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..found.length() {
+        if let Some(element) = found.item(i).and_then(|n| n.dyn_into().ok()) {
+            each(element);
+        }
+    }
+}
+
 /// A saved value, if storage works and holds one.
 pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()

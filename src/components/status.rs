@@ -67,3 +67,24 @@ where
         Some(Err(error)) => view! { <LoadErrorView error retry/> }.into_any(),
     }
 }
+
+/// Like `loaded`, but keeps the skeleton until `turn` comes (it turns true
+/// once), so a part below the fold waits for the parts above it.
+pub fn loaded_in_turn<T, V>(
+    turn: Memo<bool>,
+    resource: LocalResource<Result<T, LoadError>>,
+    lines: usize,
+    render: impl Fn(T) -> V + Send + Sync + Clone + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || {
+        if turn.get() {
+            loaded(resource, lines, render.clone()).into_any()
+        } else {
+            view! { <Skeleton lines/> }.into_any()
+        }
+    }
+}

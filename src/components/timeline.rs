@@ -358,36 +358,19 @@ impl ScrollSpy {
                 spy.observer.set_value(Some(observer.clone()));
                 Some(observer)
             });
-            let (Some(observer), Ok(items)) = (
-                observer,
-                document().query_selector_all(".tl-entry:not([data-watched])"),
-            ) else {
+            let Some(observer) = observer else {
                 return;
             };
-            for i in 0..items.length() {
-                if let Some(item) = items
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                {
-                    observer.observe(&item);
-                    let _ = item.set_attribute("data-watched", "");
-                }
-            }
+            crate::browser::for_each_element(".tl-entry:not([data-watched])", |item| {
+                observer.observe(&item);
+                let _ = item.set_attribute("data-watched", "");
+            });
         });
     }
 }
 
 fn mark_current(entry_id: &str) {
-    let Ok(links) = document().query_selector_all(".tl-index__link") else {
-        return;
-    };
-    for i in 0..links.length() {
-        let Some(link) = links
-            .item(i)
-            .and_then(|l| l.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    crate::browser::for_each_element(".tl-index__link", |link| {
         let current = link.get_attribute("data-entry").as_deref() == Some(entry_id);
         let _ = if current {
             link.set_attribute("aria-current", "location")
@@ -397,5 +380,5 @@ fn mark_current(entry_id: &str) {
         let _ = link
             .class_list()
             .toggle_with_force("tl-index__link--active", current);
-    }
+    });
 }

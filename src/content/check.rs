@@ -199,9 +199,7 @@ fn photo_files(source: &str, base: &[Seg], photo: &Photo) -> Vec<PhotoUse> {
 fn share_warnings(site: &Site, source: &str) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut warn = |key: &'static str, en: String, zh: String| {
-        let path = [Seg::Key(key)];
-        let at = line_column(source, locate(source, &path).unwrap_or(0));
-        found.push(Problem::error(files::SITE, key, at, en, zh).warning());
+        found.push(site_warning(source, &[Seg::Key(key)], en, zh));
     };
     match site.url.as_deref() {
         None => warn(
@@ -234,20 +232,20 @@ fn share_warnings(site: &Site, source: &str) -> Vec<Problem> {
         for (lang, value, max) in [("zh", &text.zh, zh_max), ("en", &text.en, en_max)] {
             let length = value.chars().count();
             if length > max {
-                let path = [Seg::Key("share"), Seg::Key(key), Seg::Key(lang)];
-                let at = line_column(source, locate(source, &path).unwrap_or(0));
-                found.push(
-                    Problem::error(
-                        files::SITE,
-                        &path_to_string(&path),
-                        at,
-                        format!("the share {key} has {length} characters; chat apps show about {max}, so shorten it"),
-                        format!("分享{}有 {length} 个字，聊天软件大约只显示 {max} 个：请缩短", if key == "title" { "标题" } else { "描述" }),
-                    )
-                    .warning(),
-                );
+                found.push(site_warning(
+                    source,
+                    &[Seg::Key("share"), Seg::Key(key), Seg::Key(lang)],
+                    format!("the share {key} has {length} characters; chat apps show about {max}, so shorten it"),
+                    format!("分享{}有 {length} 个字，聊天软件大约只显示 {max} 个：请缩短", if key == "title" { "标题" } else { "描述" }),
+                ));
             }
         }
     }
     found
+}
+
+/// A warning about `site.json`, at `path` (or as near to it as the file has).
+fn site_warning(source: &str, path: &[Seg], en: String, zh: String) -> Problem {
+    let at = line_column(source, locate(source, path).unwrap_or(0));
+    Problem::error(files::SITE, &path_to_string(path), at, en, zh).warning()
 }

@@ -132,7 +132,7 @@ impl Nginx {
                 );
             }
         }
-        let bin = cmd::find_on_path("nginx").unwrap_or_else(|| PathBuf::from("/usr/sbin/nginx"));
+        let bin = tools::nginx_bin().context("nginx is missing: run `cargo xtask setup`")?;
         let master = std::process::Command::new(&bin)
             .arg("-c")
             .arg(conf)

@@ -312,7 +312,7 @@ fn test(env: &tools::Env) -> Result<()> {
 
     cmd::step("Playwright end-to-end tests against dist/ (phone, desktop, and behind nginx)");
     let nginx_conf = write_test_nginx_conf(env)?;
-    let nginx = cmd::find_on_path("nginx").unwrap_or_else(|| PathBuf::from("/usr/sbin/nginx"));
+    let nginx = tools::nginx_bin().context("nginx is missing: run `cargo xtask setup`")?;
     env.npx(["playwright", "test"])
         .env("E2E_NGINX_CONF", &nginx_conf)
         .env("E2E_NGINX_BIN", &nginx)

@@ -38,7 +38,7 @@ fn read<T: DeserializeOwned + event_microsite::content::Validate>(
     let path = dir.join(file);
     let source =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    load::<T>(file, source.trim_start_matches('\u{feff}')).or_else(|problems| {
+    load::<T>(file, &source).or_else(|problems| {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         bail!(
             "{file} has problems (see `cargo xtask check`):\n{}",

@@ -69,12 +69,17 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-async function networkFirst(request) {
-  const cache = await caches.open(RUNTIME_CACHE);
-  const network = fetch(request).then((response) => {
+/** The network's answer, kept in `cache` when it is a good one. */
+function fetchAndKeep(cache, request) {
+  return fetch(request).then((response) => {
     if (response.ok) cache.put(request, response.clone());
     return response;
   });
+}
+
+async function networkFirst(request) {
+  const cache = await caches.open(RUNTIME_CACHE);
+  const network = fetchAndKeep(cache, request);
   const stalled = new Promise((_, reject) =>
     setTimeout(() => reject(new Error('network stalled')), NETWORK_TIMEOUT_MS),
   );
@@ -95,10 +100,7 @@ async function networkFirst(request) {
 async function staleWhileRevalidate(request) {
   const cache = await caches.open(RUNTIME_CACHE);
   const cached = await cache.match(request);
-  const network = fetch(request).then((response) => {
-    if (response.ok) cache.put(request, response.clone());
-    return response;
-  });
+  const network = fetchAndKeep(cache, request);
   if (cached) {
     network.catch(() => undefined);
     return cached;

@@ -204,10 +204,19 @@ fn ensure_chromium() -> Result<(PathBuf, PathBuf)> {
     )
 }
 
+/// The nginx binary: on the `PATH`, else Debian's (`/usr/sbin` is often
+/// not on a user's `PATH`).
+pub fn nginx_bin() -> Option<PathBuf> {
+    find_on_path("nginx").or_else(|| {
+        let debian = PathBuf::from("/usr/sbin/nginx");
+        debian.exists().then_some(debian)
+    })
+}
+
 /// Debian's nginx with its brotli module, for the end-to-end tests behind
 /// the shipped server config and for `cargo xtask bench`.
 fn ensure_nginx() -> Result<()> {
-    let has_nginx = find_on_path("nginx").is_some() || Path::new("/usr/sbin/nginx").exists();
+    let has_nginx = nginx_bin().is_some();
     if has_nginx && crate::deploy::has_brotli() {
         return Ok(());
     }
