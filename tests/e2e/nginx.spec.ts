@@ -14,7 +14,7 @@ test('the page comes with security headers and is revalidated', async ({ request
 
 test('hashed wasm, JS and CSS are compressed, typed and cached for a year', async ({ request }) => {
   const html = await (await request.get('./')).text();
-  const files = [...html.matchAll(/\.\/([\w-]+-[0-9a-f]{16}(?:_bg)?\.(?:wasm|js|css))/g)].map((m) => m[1]);
+  const files = [...html.matchAll(/\.\/([\w-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:wasm|js|css))/g)].map((m) => m[1]);
   const kinds = new Set(files.map((f) => f.split('.').pop()));
   expect([...kinds].sort()).toEqual(['css', 'js', 'wasm']);
   const types: Record<string, string> = { wasm: 'application/wasm', js: 'application/javascript', css: 'text/css' };
@@ -62,7 +62,7 @@ test('browsers that take brotli get the precompressed wasm', async ({ request })
   // `cargo xtask setup` installs Debian's brotli module; elsewhere nginx sends gzip.
   test.skip(!process.env.E2E_NGINX_BROTLI, "this machine's nginx has no brotli module");
   const html = await (await request.get('./')).text();
-  const wasm = html.match(/\.\/([\w-]+-[0-9a-f]{16}_bg\.wasm)/)![1];
+  const wasm = html.match(/\.\/([\w-]+-[0-9a-f]{8,16}_bg\.wasm)/)![1];
   const response = await request.get(`./${wasm}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
   expect(response.headers()['content-encoding']).toBe('br');
   expect(response.headers()['content-type']).toContain('application/wasm');

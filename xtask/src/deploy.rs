@@ -88,7 +88,8 @@ fn server_block(
 
 {headers}
     # Files whose names carry a content hash never change: cache for a year.
-    location ~* "-[0-9a-f]{{16}}(_bg)?\.(js|css|wasm)$" {{
+    # (trunk's hash is hex without leading zeros: up to 16 digits.)
+    location ~* "-[0-9a-f]{{8,16}}(_bg)?\.(js|css|wasm)$" {{
         types {{ application/javascript js; text/css css; application/wasm wasm; }}
         # The build writes NAME.gz (gzip -9) and NAME.br (brotli 11) beside each.
         gzip_static on;

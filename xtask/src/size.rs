@@ -26,6 +26,13 @@ pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
             .unwrap_or_default();
         if matches!(kind, "wasm" | "js" | "css" | "html") {
             let bytes = std::fs::read(&path)?;
+            // The build's precompressed copies, where it wrote them, have
+            // the same settings: their sizes need no second compression.
+            let kept = |suffix: &str| {
+                let mut copy = path.clone().into_os_string();
+                copy.push(suffix);
+                std::fs::metadata(copy).ok().map(|m| m.len() as usize)
+            };
             files.push(FileSize {
                 name: path
                     .file_name()
@@ -33,8 +40,8 @@ pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
                     .to_string_lossy()
                     .into_owned(),
                 raw: bytes.len(),
-                gzip: gzip(&bytes)?,
-                brotli: brotli(&bytes)?,
+                gzip: kept(".gz").map_or_else(|| gzip(&bytes), Ok)?,
+                brotli: kept(".br").map_or_else(|| brotli(&bytes), Ok)?,
             });
         }
     }
@@ -161,22 +168,29 @@ pub fn precompress_hashed(dist: &Path) -> Result<()> {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let hashed = name.rsplit_once('.').is_some_and(|(stem, ext)| {
-            matches!(ext, "js" | "wasm" | "css")
-                && stem
-                    .trim_end_matches("_bg")
-                    .rsplit_once('-')
-                    .is_some_and(|(_, hash)| {
-                        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
-                    })
-        });
-        if hashed {
+        if is_hashed(&name) {
             let bytes = std::fs::read(&path)?;
             std::fs::write(dist.join(format!("{name}.gz")), gzip_bytes(&bytes)?)?;
             std::fs::write(dist.join(format!("{name}.br")), brotli_bytes(&bytes)?)?;
         }
     }
     Ok(())
+}
+
+/// A JS, wasm or CSS file whose name carries trunk's content hash, such as
+/// `app-1b7e36b111e3f34_bg.wasm`. The hash is a u64 in hex without leading
+/// zeros, so it is up to 16 digits long (8 or more, but for 1 in 4 billion
+/// builds); `deploy.rs` and `sw.js` match the same names.
+pub fn is_hashed(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        matches!(ext, "js" | "wasm" | "css")
+            && stem
+                .trim_end_matches("_bg")
+                .rsplit_once('-')
+                .is_some_and(|(_, hash)| {
+                    (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                })
+    })
 }
 
 fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
@@ -207,6 +221,16 @@ fn brotli_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashed_names_have_up_to_16_hex_digits() {
+        assert!(is_hashed("event-microsite-212bf5b5f96eb0be_bg.wasm"));
+        assert!(is_hashed("event-microsite-1b7e36b111e3f34.js"));
+        assert!(is_hashed("main-f38e6eb49c4da338.css"));
+        assert!(!is_hashed("sw.js"));
+        assert!(!is_hashed("share.png"));
+        assert!(!is_hashed("main-f38e6eb49c4da33812.css"));
+    }
 
     #[test]
     fn a_build_over_its_budget_fails_and_says_which_kind() {

@@ -62,7 +62,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate' || url.pathname.endsWith('.json')) {
     event.respondWith(networkFirst(request));
-  } else if (/-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(url.pathname)) {
+  } else if (/-[0-9a-f]{8,16}(_bg)?\.(js|css|wasm)$/.test(url.pathname)) {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
   } else {
     event.respondWith(staleWhileRevalidate(request));
