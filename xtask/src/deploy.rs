@@ -124,8 +124,15 @@ pub fn nginx_conf(server: &str, work: &Path) -> String {
     } else {
         String::new()
     };
+    // Started as root, nginx runs its workers as `nobody`, who may not read a
+    // checkout in a private folder (such as one made by `mktemp -d`).
+    let user = if running_as_root() {
+        "user root;\n"
+    } else {
+        ""
+    };
     format!(
-        r#"{brotli}worker_processes 1;
+        r#"{brotli}{user}worker_processes 1;
 pid {w}/nginx.pid;
 error_log {w}/error.log;
 events {{ worker_connections 64; }}
@@ -141,6 +148,12 @@ http {{
 {server}}}
 "#
     )
+}
+
+/// Whether this process runs as root (Linux: the owner of `/proc/self`).
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
 }
 
 /// `dist/_headers` for Netlify and Cloudflare Pages.
