@@ -406,6 +406,32 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_content_file_stops_the_build_with_located_problems() {
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content");
+        let dir = std::env::temp_dir().join(format!("prerender-broken-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for file in [files::SITE, files::STORY, files::TIMELINE] {
+            std::fs::copy(shipped.join(file), dir.join(file)).unwrap();
+        }
+        let site = std::fs::read_to_string(dir.join(files::SITE)).unwrap();
+        std::fs::write(
+            dir.join(files::SITE),
+            site.replacen("\"2021-06-06\"", "\"June\"", 1),
+        )
+        .unwrap();
+        let error = Content::load(&dir)
+            .err()
+            .expect("the build refuses it")
+            .to_string();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            error.contains("site.json at start_date (line 19, column"),
+            "{error}"
+        );
+        assert!(error.contains("is not an ISO 8601 date"), "{error}");
+    }
+
+    #[test]
     fn json_ld_is_an_event_with_the_sites_fields() {
         let content = content();
         let image = ShareImage {
