@@ -46,7 +46,6 @@ test('the raw page carries the link-preview tags from site.json', async ({ reque
   expect(meta(html, 'theme-color')).toMatch(/^#[0-9a-f]{6}$/i);
   expect(html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,%3Csvg /);
   expect(html).toMatch(/<link rel="apple-touch-icon" href="apple-touch-icon\.png"/);
-  expect(html).toMatch(/<link rel="manifest" href="manifest\.webmanifest"/);
 });
 
 test('the share image is a 1200x630 PNG next to the page', async ({ request }) => {
@@ -75,7 +74,11 @@ test('the JSON-LD is a valid schema.org Event with the fields from site.json', a
   expect(event.url).toBe(site.url);
 });
 
-test('the manifest makes the site installable, and its icons exist at their sizes', async ({ request }) => {
+test('the manifest makes the site installable, and its icons exist at their sizes', async ({ page, request }) => {
+  // Linked once the app starts (after the first paint), not in the raw page.
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  await expect(page.locator('head link[rel="manifest"]')).toHaveAttribute('href', 'manifest.webmanifest');
   const response = await request.get('./manifest.webmanifest');
   expect(response.status()).toBe(200);
   const manifest = await response.json();
@@ -123,6 +126,25 @@ test('a browser without WebAssembly shows the story and says why the rest is mis
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(site.title.en);
   await expect(page.getByRole('note')).toContainText('WebAssembly');
   await expect(page.getByRole('heading', { name: story.sections[0].heading.en, level: 3 })).toBeVisible();
+});
+
+test('nothing but the page and its stylesheet is fetched before the first contentful paint', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('#app')).toBeVisible();
+  const { paint, early } = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0].startTime;
+    const early = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime < paint)
+      .map((entry) => new URL(entry.name).pathname);
+    return { paint, early };
+  });
+  expect(paint).toBeGreaterThan(0);
+  expect(early.every((path) => /^\/main-[0-9a-f]+\.css$/.test(path)), early.join(', ')).toBe(true);
+  const started = await page.evaluate(
+    () => performance.getEntriesByType('resource').filter((e) => /\/event-microsite-[0-9a-f]+\.js$/.test(e.name)).length,
+  );
+  expect(started).toBe(1);
 });
 
 test('before the app arrives, the page is already in the visitor\'s language', async ({ page }) => {

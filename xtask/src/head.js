@@ -25,8 +25,18 @@
     return;
   }
   // The app starts once the page has loaded and the build's markup has been
-  // painted (a frame, then a task), and takes that markup over (src/app.rs).
+  // painted with content, so nothing the app needs competes with that first
+  // paint on a slow network; it then takes that markup over (src/app.rs).
+  // The manifest (only useful with the app and its service worker) is linked
+  // then too.
+  var started = false;
   var start = function () {
+    if (started) return;
+    started = true;
+    var manifest = document.createElement('link');
+    manifest.rel = 'manifest';
+    manifest.href = 'manifest.webmanifest';
+    document.head.appendChild(manifest);
     import('./__APP_JS__')
       .then(function (app) {
         return app.default({ module_or_path: './__APP_WASM__' });
@@ -35,10 +45,26 @@
         console.error('the app could not start', error);
       });
   };
-  addEventListener('load', function () {
-    requestAnimationFrame(function () {
+  var afterFirstPaint = function () {
+    var soon = function () {
       setTimeout(start, 0);
-    });
+    };
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf('paint') < 0) {
+      requestAnimationFrame(soon);
+      return;
+    }
+    new PerformanceObserver(function (list, observer) {
+      if (list.getEntriesByName('first-contentful-paint').length) {
+        observer.disconnect();
+        soon();
+      }
+    }).observe({ type: 'paint', buffered: true });
+    // A page that never paints content (it should) still gets its app.
+    setTimeout(start, 3000);
+  };
+  addEventListener('load', function () {
+    afterFirstPaint();
     // The service worker, told which photos the page showed before it took
     // control, and again when the visitor leaves (photos load as they scroll).
     var worker = navigator.serviceWorker;

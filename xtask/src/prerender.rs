@@ -104,7 +104,8 @@ fn absolute(base: Option<&str>, path: &str) -> String {
 }
 
 /// The `<head>` tags: title, description, canonical address, Open Graph,
-/// Twitter card, icons, manifest and the JSON-LD `Event`.
+/// Twitter card, icons and the JSON-LD `Event`. (`head.js` links the
+/// manifest when it starts the app.)
 pub fn head(site: &Site, image: &ShareImage) -> String {
     let title = escape(&site.title.zh);
     let share_title = escape(&site.share.title.zh);
@@ -131,7 +132,6 @@ pub fn head(site: &Site, image: &ShareImage) -> String {
         ),
         "<link rel=\"icon\" href=\"icon-192.png\" sizes=\"192x192\" type=\"image/png\" />".into(),
         "<link rel=\"apple-touch-icon\" href=\"apple-touch-icon.png\" />".into(),
-        "<link rel=\"manifest\" href=\"manifest.webmanifest\" />".into(),
     ];
     if let (Some(width), Some(height)) = (image.width, image.height) {
         tags.push(format!(
