@@ -263,7 +263,8 @@ fn broken_json_and_empty_files_say_where_and_what() {
         "site.json",
         "{\n  \"title\": {\"zh\": \"甲\" \"en\": \"A\"}\n}",
     );
-    assert_eq!((found[0].line, found[0].column), (2, 25));
+    // Columns count characters, as editors do: 甲 is one, though three bytes.
+    assert_eq!((found[0].line, found[0].column), (2, 23));
     assert!(
         found[0].message.starts_with("this is not valid JSON"),
         "{}",
@@ -619,5 +620,81 @@ fn the_site_address_must_be_absolute() {
         "https://a b/",
     ] {
         assert!(!is_site_url(bad), "{bad}");
+    }
+}
+
+mod edits {
+    //! Whatever an organiser's editor does to a file, loading it never
+    //! panics, and every problem points at a real place in the file.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn shipped_text(file: &str) -> String {
+        let path = format!("{}/public/content/{file}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    fn points_inside(source: &str, problems: &[Problem]) {
+        let lines: Vec<&str> = source.split('\n').collect();
+        for problem in problems {
+            assert!(
+                problem.line >= 1 && problem.line <= lines.len(),
+                "{problem}"
+            );
+            let width = lines[problem.line - 1].chars().count();
+            assert!(
+                problem.column >= 1 && problem.column <= width + 1,
+                "{problem}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn a_cut_or_an_insertion_is_reported_inside_the_file(
+            file in prop::sample::select(vec!["site.json", "story.json", "timeline.json", "quiz.json"]),
+            at in 0.0..1.0f64,
+            cut in 0usize..40,
+            insert in prop::sample::select(vec!["", "\"x\": 1, ", "]", "{", ",", "\"甲\"", "null", "\"titel\": {}, "]),
+        ) {
+            let source = shipped_text(file);
+            let mut start = ((source.len() as f64) * at) as usize;
+            while !source.is_char_boundary(start) { start -= 1; }
+            let mut end = (start + cut).min(source.len());
+            while !source.is_char_boundary(end) { end -= 1; }
+            let edited = format!("{}{insert}{}", &source[..start], &source[end..]);
+            let found = match file {
+                "site.json" => load::<Site>(file, &edited).err(),
+                "story.json" => load::<Story>(file, &edited).err(),
+                "timeline.json" => load::<Timeline>(file, &edited).err(),
+                _ => load::<Quiz>(file, &edited).err(),
+            };
+            points_inside(&edited, &found.unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn every_unknown_field_is_named_at_its_line() {
+        let source =
+            shipped_text("story.json").replacen("\"heading\"", "\"headline\": 1, \"heading\"", 2);
+        let found = load::<Story>("story.json", &source).unwrap_err();
+        let unknown: Vec<(&str, usize)> = found
+            .iter()
+            .filter(|p| p.message.contains("unknown field `headline`"))
+            .map(|p| (p.path.as_str(), p.line))
+            .collect();
+        let lines: Vec<usize> = source
+            .match_indices("\"headline\"")
+            .map(|(at, _)| source[..at].matches('\n').count() + 1)
+            .collect();
+        assert_eq!(
+            unknown,
+            vec![
+                ("sections[0].headline", lines[0]),
+                ("sections[1].headline", lines[1])
+            ]
+        );
     }
 }

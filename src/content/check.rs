@@ -3,7 +3,8 @@
 //! texts that chat apps cut). Used by `cargo xtask check` and by the
 //! site's `?check` panel, so both report the same.
 
-use super::problem::{Problem, Seg, line_column, locate, path_to_string};
+use super::json_text::locate;
+use super::problem::{Problem, Seg, line_column, path_to_string};
 use super::{Photo, Quiz, Site, Story, Timeline, Validate, files, load};
 use serde::de::DeserializeOwned;
 

@@ -4,6 +4,7 @@
 //! No web dependencies, so it is tested natively and reused by tools.
 
 pub mod check;
+mod json_text;
 mod model;
 mod parse;
 mod problem;
@@ -11,9 +12,10 @@ mod problem;
 pub mod schema;
 mod validate;
 
+pub use json_text::locate;
 pub use model::*;
 pub use parse::load;
-pub use problem::{Problem, Seg, Severity, Step, line_column, locate, path_to_string};
+pub use problem::{Problem, Seg, Severity, Step, line_column, path_to_string};
 pub use validate::{Validate, is_iso_date, is_safe_src, is_site_url, is_time_of_day};
 
 /// The content files, as named in URLs and messages.

@@ -1,11 +1,10 @@
 //! Turning a content file's text into a checked value, or into problems
 //! that say exactly where the file is wrong.
 
-use super::problem::{Problem, Step, line_column, locate, path_to_string};
+use super::json_text::{locate, locate_key, path_at, without_member};
+use super::problem::{Problem, line_column, path_to_string};
 use super::validate::{Checker, Validate};
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-use serde_path_to_error::Segment;
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 /// Parses and validates one content file. `file` names it in messages.
 ///
@@ -30,6 +29,9 @@ pub fn load<T: DeserializeOwned + Validate>(file: &str, source: &str) -> Result<
 /// Parses JSON into `T`. Unknown fields are reported and set aside so that
 /// parsing goes on; any other mistake ends it. Returns the value with the
 /// unknown-field problems, or every problem found.
+///
+/// serde_json says where in the text it stopped; the path there is read off
+/// the text itself, which keeps this to one deserializer per content type.
 fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Vec<Problem>), Vec<Problem>> {
     if source.trim().is_empty() {
         return Err(vec![Problem::error(
@@ -40,68 +42,61 @@ fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Vec<Proble
             "文件是空的：里面应当是一个 JSON 对象",
         )]);
     }
-    let mut json: Value = serde_json::from_str(source).map_err(|error| {
-        let at = (error.line().max(1), error.column().max(1));
+    serde_json::from_str::<IgnoredAny>(source).map_err(|error| {
         let (en, zh) = plain_message(&error);
+        let at = line_column(source, last_read(source, &error));
         vec![Problem::error(file, "", at, en, zh)]
     })?;
+    let mut text = source.to_string();
     let mut problems = Vec::new();
     loop {
-        let error = match serde_path_to_error::deserialize::<_, T>(&json) {
+        let error = match serde_json::from_str::<T>(&text) {
             Ok(value) => return Ok((value, problems)),
             Err(error) => error,
         };
-        let steps: Vec<Step> = error
-            .path()
-            .iter()
-            .filter_map(|segment| match segment {
-                Segment::Seq { index } => Some(Step::Index(*index)),
-                Segment::Map { key } => Some(Step::Key(key.as_str())),
-                _ => None,
-            })
-            .collect();
-        let offset = (0..=steps.len())
-            .rev()
-            .find_map(|len| locate(source, &steps[..len]))
-            .unwrap_or(0);
-        let (en, zh) = plain_message(error.inner());
-        problems.push(Problem::error(
-            file,
-            &path_to_string(&steps),
-            line_column(source, offset),
-            en,
-            zh,
-        ));
-        let unknown_field = error.inner().to_string().starts_with("unknown field");
-        if !(unknown_field && remove(&mut json, &steps)) || problems.len() > 100 {
-            return Err(problems);
+        let rest = {
+            let steps = path_at(&text, last_read(&text, &error));
+            let offset = (0..=steps.len())
+                .rev()
+                .find_map(|len| locate(source, &steps[..len]))
+                .unwrap_or(0);
+            let (en, zh) = plain_message(&error);
+            problems.push(Problem::error(
+                file,
+                &path_to_string(&steps),
+                line_column(source, offset),
+                en,
+                zh,
+            ));
+            let unknown_field = error.to_string().starts_with("unknown field");
+            unknown_field
+                .then(|| without_member(&text, locate_key(&text, &steps)?))
+                .flatten()
+        };
+        match rest {
+            Some(rest) if problems.len() <= 100 => text = rest,
+            _ => return Err(problems),
         }
     }
 }
 
-/// Removes the value at `steps` (an object's key) from `json`.
-fn remove(json: &mut Value, steps: &[Step]) -> bool {
-    let Some((Step::Key(key), parent)) = steps.split_last() else {
-        return false;
+/// The byte offset of the last byte serde_json read (or peeked at) before
+/// `error`, on a character boundary.
+fn last_read(text: &str, error: &serde_json::Error) -> usize {
+    let line_start = match error.line() {
+        0 | 1 => 0,
+        line => text
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(at, _)| at + 1),
     };
-    let mut target = json;
-    for step in parent {
-        target = match (step, target) {
-            (Step::Key(k), Value::Object(map)) => match map.get_mut(*k) {
-                Some(next) => next,
-                None => return false,
-            },
-            (Step::Index(i), Value::Array(items)) => match items.get_mut(*i) {
-                Some(next) => next,
-                None => return false,
-            },
-            _ => return false,
-        };
+    let mut at = (line_start + error.column())
+        .saturating_sub(1)
+        .min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
     }
-    target
-        .as_object_mut()
-        .and_then(|map| map.remove(*key))
-        .is_some()
+    at
 }
 
 /// serde_json's message without its trailing "at line L column C" (the

@@ -108,138 +108,18 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// The byte offset of the value at `path` in a JSON document that is known
-/// to be well formed; `None` if the path is not there.
-pub fn locate(source: &str, path: &[Step<'_>]) -> Option<usize> {
-    let bytes = source.as_bytes();
-    let mut at = skip_space(bytes, 0);
-    for seg in path {
-        match (seg, bytes.get(at)?) {
-            (Step::Key(wanted), b'{') => {
-                at = skip_space(bytes, at + 1);
-                loop {
-                    if bytes.get(at)? != &b'"' {
-                        return None;
-                    }
-                    let key_end = skip_string(bytes, at)?;
-                    let key = &source[at + 1..key_end - 1];
-                    at = skip_space(bytes, key_end);
-                    at = skip_space(bytes, expect(bytes, at, b':')?);
-                    if key == *wanted {
-                        break;
-                    }
-                    at = skip_space(bytes, skip_value(bytes, at)?);
-                    at = skip_space(bytes, expect(bytes, at, b',')?);
-                }
-            }
-            (Step::Index(index), b'[') => {
-                at = skip_space(bytes, at + 1);
-                for _ in 0..*index {
-                    at = skip_space(bytes, skip_value(bytes, at)?);
-                    at = skip_space(bytes, expect(bytes, at, b',')?);
-                }
-                if bytes.get(at)? == &b']' {
-                    return None;
-                }
-            }
-            _ => return None,
-        }
-    }
-    Some(at)
-}
-
-fn expect(bytes: &[u8], at: usize, byte: u8) -> Option<usize> {
-    (bytes.get(at)? == &byte).then_some(at + 1)
-}
-
-fn skip_space(bytes: &[u8], mut at: usize) -> usize {
-    while bytes.get(at).is_some_and(|b| b.is_ascii_whitespace()) {
-        at += 1;
-    }
-    at
-}
-
-/// Skips a string starting at its opening quote; returns the offset after it.
-fn skip_string(bytes: &[u8], mut at: usize) -> Option<usize> {
-    at += 1;
-    loop {
-        match bytes.get(at)? {
-            b'\\' => at += 2,
-            b'"' => return Some(at + 1),
-            _ => at += 1,
-        }
-    }
-}
-
-/// Skips any JSON value; returns the offset after it.
-fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
-    match bytes.get(at)? {
-        b'"' => skip_string(bytes, at),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            let mut i = at;
-            loop {
-                match bytes.get(i)? {
-                    b'"' => {
-                        i = skip_string(bytes, i)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-        }
-        _ => {
-            let mut i = at;
-            while bytes
-                .get(i)
-                .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
-            {
-                i += 1;
-            }
-            Some(i)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const DOC: &str = "{\n  \"a\": [1, {\"b\": \"x,]}\"}, 3],\n  \"c\": {\"d\": true}\n}";
-
-    fn at(path: &[Seg]) -> Option<(usize, usize)> {
-        locate(DOC, path).map(|offset| line_column(DOC, offset))
-    }
-
-    #[test]
-    fn locates_nested_values_past_tricky_strings() {
-        assert_eq!(at(&[Seg::Key("a"), Seg::Index(2)]), Some((2, 27)));
-        assert_eq!(
-            at(&[Seg::Key("a"), Seg::Index(1), Seg::Key("b")]),
-            Some((2, 18))
-        );
-        assert_eq!(at(&[Seg::Key("c"), Seg::Key("d")]), Some((3, 14)));
-        assert_eq!(at(&[]), Some((1, 1)));
-    }
-
-    #[test]
-    fn missing_paths_are_none() {
-        assert_eq!(at(&[Seg::Key("zz")]), None);
-        assert_eq!(at(&[Seg::Key("a"), Seg::Index(3)]), None);
-        assert_eq!(at(&[Seg::Key("c"), Seg::Index(0)]), None);
-    }
 
     #[test]
     fn paths_read_like_serde_path_to_error() {
         let path = [Seg::Key("questions"), Seg::Index(3), Seg::Key("answer")];
         assert_eq!(path_to_string(&path), "questions[3].answer");
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        assert_eq!(line_column("{\n  \"甲\": 1}", 11), (2, 8));
     }
 }

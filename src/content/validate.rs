@@ -1,10 +1,11 @@
 //! Checks beyond the types: what JSON can express but the site cannot use.
 
+use super::json_text::locate;
 use super::model::{
     Answer, Band, Choice, Entry, Photo, Question, QuestionKind, Quiz, QuizSettings, Site, Story,
     Text, Timeline, Variant,
 };
-use super::problem::{Problem, Seg, Severity, line_column, locate, path_to_string};
+use super::problem::{Problem, Seg, Severity, line_column, path_to_string};
 use std::collections::HashMap;
 
 /// Collects the problems of one file, locating each in the source text.
