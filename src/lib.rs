@@ -5,6 +5,7 @@
 //! compiled only for the browser.
 
 pub mod content;
+pub mod decimal;
 pub mod gesture;
 pub mod quiz;
 pub mod ui_text;

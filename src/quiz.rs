@@ -447,12 +447,7 @@ impl SharedResult {
 
 /// A score for people: `8`, or `7.5` with partial credit.
 pub fn format_score(score: f64) -> String {
-    let rounded = (score * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
+    crate::decimal::short(score, 1)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

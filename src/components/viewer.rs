@@ -4,6 +4,7 @@
 
 use crate::browser;
 use crate::content::{Entry, PhotoRef};
+use crate::decimal::{fixed, short};
 use crate::gesture::{self, Swipe};
 use crate::i18n::{tr, ui, use_lang, words};
 use leptos::ev;
@@ -330,10 +331,15 @@ fn Dialog(viewer: Viewer) -> impl IntoView {
                                         alt=alt
                                         width=photo.width
                                         height=photo.height
-                                        data-scale=move || format!("{:.2}", zoom.get().scale)
+                                        data-scale=move || fixed(zoom.get().scale, 2)
                                         style=move || {
                                             let Zoom { scale, x, y } = zoom.get();
-                                            format!("transform: translate({x}px, {y}px) scale({scale})")
+                                            format!(
+                                                "transform: translate({}px, {}px) scale({})",
+                                                short(x, 2),
+                                                short(y, 2),
+                                                short(scale, 3)
+                                            )
                                         }
                                         on:error=move |_| broken.set(true)
                                     />
