@@ -12,70 +12,102 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 /// `titel`), and when those are the only mistakes in the JSON, every check
 /// beyond the types too. A leading byte-order mark is tolerated (editors on
 /// Windows add one).
+///
+/// Only the calls into serde and `validate` depend on `T`; the rest lives in
+/// [`Reading`], compiled once rather than once per content type.
 pub fn load<T: DeserializeOwned + Validate>(file: &str, source: &str) -> Result<T, Vec<Problem>> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let (value, mut problems) = parse::<T>(file, source)?;
-    let mut checker = Checker::new(file, source);
+    let mut reading = Reading::start(file, source)?;
+    let value = loop {
+        match serde_json::from_str::<T>(&reading.text) {
+            Ok(value) => break value,
+            Err(error) => reading.set_aside(&error)?,
+        }
+    };
+    let mut checker = Checker::new(file, reading.source);
     value.validate(&mut checker);
-    problems.extend(checker.into_problems());
-    if problems.is_empty() {
-        Ok(value)
-    } else {
-        problems.sort_by_key(|p| (p.line, p.column));
-        Err(problems)
-    }
+    reading.finish(checker).map(|()| value)
 }
 
-/// Parses JSON into `T`. Unknown fields are reported and set aside so that
-/// parsing goes on; any other mistake ends it. Returns the value with the
-/// unknown-field problems, or every problem found.
+/// One content file being read. Unknown fields are reported and cut out of
+/// `text` so that parsing goes on; any other mistake ends it.
 ///
 /// serde_json says where in the text it stopped; the path there is read off
-/// the text itself, which keeps this to one deserializer per content type.
-fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Vec<Problem>), Vec<Problem>> {
-    if source.trim().is_empty() {
-        return Err(vec![Problem::error(
+/// the text itself, so no path-tracking deserializer is needed.
+struct Reading<'a> {
+    file: &'a str,
+    /// The file as written (without a byte-order mark): problems point here.
+    source: &'a str,
+    /// The file with the unknown fields found so far cut out.
+    text: String,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Reading<'a> {
+    /// Starts reading, or reports an empty file or one that is not JSON.
+    fn start(file: &'a str, source: &'a str) -> Result<Self, Vec<Problem>> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        if source.trim().is_empty() {
+            return Err(vec![Problem::error(
+                file,
+                "",
+                (1, 1),
+                "the file is empty; it should hold a JSON object",
+                "文件是空的：里面应当是一个 JSON 对象",
+            )]);
+        }
+        serde_json::from_str::<IgnoredAny>(source).map_err(|error| {
+            let (en, zh) = plain_message(&error);
+            let at = line_column(source, last_read(source, &error));
+            vec![Problem::error(file, "", at, en, zh)]
+        })?;
+        Ok(Reading {
             file,
-            "",
-            (1, 1),
-            "the file is empty; it should hold a JSON object",
-            "文件是空的：里面应当是一个 JSON 对象",
-        )]);
+            source,
+            text: source.to_string(),
+            problems: Vec::new(),
+        })
     }
-    serde_json::from_str::<IgnoredAny>(source).map_err(|error| {
-        let (en, zh) = plain_message(&error);
-        let at = line_column(source, last_read(source, &error));
-        vec![Problem::error(file, "", at, en, zh)]
-    })?;
-    let mut text = source.to_string();
-    let mut problems = Vec::new();
-    loop {
-        let error = match serde_json::from_str::<T>(&text) {
-            Ok(value) => return Ok((value, problems)),
-            Err(error) => error,
-        };
+
+    /// Reports `error`; goes on (with the field cut out of `text`) if it is
+    /// an unknown field, otherwise ends with every problem found.
+    fn set_aside(&mut self, error: &serde_json::Error) -> Result<(), Vec<Problem>> {
         let rest = {
-            let steps = path_at(&text, last_read(&text, &error));
+            let steps = path_at(&self.text, last_read(&self.text, error));
             let offset = (0..=steps.len())
                 .rev()
-                .find_map(|len| locate(source, &steps[..len]))
+                .find_map(|len| locate(self.source, &steps[..len]))
                 .unwrap_or(0);
-            let (en, zh) = plain_message(&error);
-            problems.push(Problem::error(
-                file,
+            let (en, zh) = plain_message(error);
+            self.problems.push(Problem::error(
+                self.file,
                 &path_to_string(&steps),
-                line_column(source, offset),
+                line_column(self.source, offset),
                 en,
                 zh,
             ));
             let unknown_field = error.to_string().starts_with("unknown field");
             unknown_field
-                .then(|| without_member(&text, locate_key(&text, &steps)?))
+                .then(|| without_member(&self.text, locate_key(&self.text, &steps)?))
                 .flatten()
         };
         match rest {
-            Some(rest) if problems.len() <= 100 => text = rest,
-            _ => return Err(problems),
+            Some(rest) if self.problems.len() <= 100 => {
+                self.text = rest;
+                Ok(())
+            }
+            _ => Err(std::mem::take(&mut self.problems)),
+        }
+    }
+
+    /// The unknown fields and the checks' problems, in file order; none
+    /// means the file is good.
+    fn finish(mut self, checker: Checker) -> Result<(), Vec<Problem>> {
+        self.problems.extend(checker.into_problems());
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            self.problems.sort_by_key(|p| (p.line, p.column));
+            Err(self.problems)
         }
     }
 }
