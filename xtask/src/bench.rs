@@ -77,6 +77,11 @@ pub fn run(env: &tools::Env) -> Result<()> {
 
     let report: Value = serde_json::from_str(&std::fs::read_to_string(&report)?)?;
     let mut results = table(&report)?;
+    let wasm = crate::size::measure(&dist)?
+        .into_iter()
+        .find(|file| file.name.ends_with(".wasm"))
+        .map(|file| file.brotli as f64);
+    results.push_str(&targets(&report, wasm)?);
     results.push_str(&wasm_size(&dist)?);
     results.push_str(&largest_contributors(env));
     std::fs::create_dir_all(root.join("bench"))?;
@@ -194,7 +199,7 @@ fn shift(v: f64) -> String {
 /// and how it is written.
 type Row = (&'static str, &'static str, fn(f64) -> String);
 
-const ROWS: [Row; 18] = [
+const ROWS: [Row; 19] = [
     ("Performance score", "/scores/performance", whole),
     ("Accessibility", "/scores/accessibility", whole),
     ("Best practices", "/scores/best-practices", whole),
@@ -206,6 +211,7 @@ const ROWS: [Row; 18] = [
     ("Speed Index", "/metrics/speedIndex", ms),
     ("Requests", "/requests", whole),
     ("Transfer, total", "/bytes/total", kib),
+    ("Transfer before the first paint", "/bytes/beforePaint", kib),
     ("Transfer, HTML", "/bytes/html", kib),
     ("Transfer, CSS", "/bytes/css", kib),
     ("Transfer, JS", "/bytes/js", kib),
@@ -307,6 +313,90 @@ fn table(report: &Value) -> Result<String> {
     Ok(out)
 }
 
+/// A floor: what it says, this run's value, how to show it, whether it is met.
+type Target = (
+    &'static str,
+    Option<f64>,
+    fn(f64) -> String,
+    fn(f64) -> bool,
+);
+
+/// Issue 9's floors, each with this run's value and whether it is met;
+/// `wasm` is the wasm's brotli size in bytes.
+fn targets(report: &Value, wasm: Option<f64>) -> Result<String> {
+    let get = |page: &str, pointer: &str| {
+        report["pages"][page]
+            .pointer(pointer)
+            .and_then(Value::as_f64)
+    };
+    let site = |pointer: &str| get("site", pointer);
+    let lowest_score = ["accessibility", "best-practices", "seo"]
+        .iter()
+        .map(|c| site(&format!("/scores/{c}")))
+        .try_fold(f64::MAX, |low, v| v.map(|v| low.min(v)));
+    let ratio = |a: Option<f64>, b: Option<f64>| Some(a? / b?);
+    let rows: [Target; 10] = [
+        (
+            "Performance score ≥ 98",
+            site("/scores/performance"),
+            whole,
+            |v| v >= 98.0,
+        ),
+        (
+            "Accessibility, best practices, SEO = 100 (lowest)",
+            lowest_score,
+            whole,
+            |v| v >= 100.0,
+        ),
+        ("FCP ≤ 800 ms", site("/metrics/fcp"), ms, |v| v <= 800.0),
+        (
+            "LCP ≤ 1.2 × the static page's",
+            ratio(site("/metrics/lcp"), get("static", "/metrics/lcp")),
+            two_places,
+            |v| v <= 1.2,
+        ),
+        ("CLS = 0", site("/metrics/cls"), shift, |v| v == 0.0),
+        ("TBT < 50 ms", site("/metrics/tbt"), ms, |v| v < 50.0),
+        ("wasm ≤ 110 KB brotli (bytes)", wasm, whole, |v| {
+            v <= 110_000.0
+        }),
+        (
+            "Transfer before the first paint ≤ 180 KB",
+            site("/bytes/beforePaint"),
+            kib,
+            |v| v <= 180_000.0,
+        ),
+        (
+            "Total transfer below TimelineJS3's (ratio)",
+            ratio(site("/bytes/total"), get("timelinejs", "/bytes/total")),
+            two_places,
+            |v| v < 1.0,
+        ),
+        (
+            "LCP below TimelineJS3's (ratio)",
+            ratio(site("/metrics/lcp"), get("timelinejs", "/metrics/lcp")),
+            two_places,
+            |v| v < 1.0,
+        ),
+    ];
+    let mut out = String::from(
+        "\n## Issue 9's targets in this run\n\n| target | this run | met |\n|---|---:|---|\n",
+    );
+    for (target, value, format, met) in rows {
+        let (shown, verdict) = match value {
+            Some(v) if met(v) => (format(v), "yes"),
+            Some(v) => (format(v), "**no**"),
+            None => ("–".to_string(), "?"),
+        };
+        writeln!(out, "| {target} | {shown} | {verdict} |")?;
+    }
+    Ok(out)
+}
+
+fn two_places(v: f64) -> String {
+    format!("{v:.2}")
+}
+
 /// The wasm's size raw, gzip -9 and brotli -q 11.
 fn wasm_size(dist: &Path) -> Result<String> {
     let mut out = String::from(
@@ -333,5 +423,51 @@ fn largest_contributors(env: &tools::Env) -> String {
             "\n## Largest parts of the wasm (`twiggy top`, before wasm-bindgen)\n\n```\n{top}```\n"
         ),
         Err(error) => format!("\n(twiggy could not run: {error:#})\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_say_which_floors_a_run_meets() {
+        let report = serde_json::json!({ "pages": {
+            "site": {
+                "scores": { "performance": 100, "accessibility": 100, "best-practices": 96, "seo": 100 },
+                "metrics": { "fcp": 752.0, "lcp": 950.0, "tbt": 46.0, "cls": 0.0 },
+                "bytes": { "total": 266_000, "beforePaint": 12_500 }
+            },
+            "static": { "metrics": { "lcp": 752.0 } },
+            "timelinejs": { "metrics": { "lcp": 1873.0 }, "bytes": { "total": 110_000 } }
+        }});
+        let out = targets(&report, Some(240_000.0)).unwrap();
+        let verdict = |target: &str| {
+            let line = out
+                .lines()
+                .find(|l| l.starts_with(&format!("| {target}")))
+                .unwrap();
+            line.rsplit('|').nth(1).unwrap().trim().to_string()
+        };
+        assert_eq!(verdict("Performance score"), "yes");
+        assert_eq!(verdict("Accessibility"), "**no**");
+        assert_eq!(verdict("FCP"), "yes");
+        assert_eq!(verdict("LCP ≤ 1.2"), "**no**");
+        assert_eq!(verdict("TBT"), "yes");
+        assert_eq!(verdict("wasm"), "**no**");
+        assert_eq!(verdict("Transfer before"), "yes");
+        assert_eq!(verdict("Total transfer"), "**no**");
+        assert_eq!(verdict("LCP below"), "yes");
+        assert!(
+            out.contains("| LCP ≤ 1.2 × the static page's | 1.26 |"),
+            "{out}"
+        );
+        let unknown = targets(&serde_json::json!({ "pages": {} }), None).unwrap();
+        let rows: Vec<&str> = unknown
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| target"))
+            .collect();
+        assert_eq!(rows.len(), 10);
+        assert!(rows.iter().all(|l| l.ends_with("| – | ? |")), "{unknown}");
     }
 }

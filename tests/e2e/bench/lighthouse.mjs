@@ -94,10 +94,14 @@ function summarise(lhr, allRuns, medianIndex) {
   const metric = (id) => lhr.audits[id]?.numericValue ?? null;
   const requests = lhr.audits['network-requests']?.details?.items ?? [];
   const lcpNode = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
-  const bytes = Object.fromEntries([['total', 0], ...KINDS.map((k) => [k, 0])]);
+  const bytes = Object.fromEntries([['total', 0], ['beforePaint', 0], ...KINDS.map((k) => [k, 0])]);
+  // What the first view costs: the requests started before the observed first
+  // contentful paint (both times count from the navigation's start).
+  const paintedAt = lhr.audits.metrics?.details?.items?.[0]?.observedFirstContentfulPaint ?? Infinity;
   for (const r of requests) {
     bytes.total += r.transferSize || 0;
     bytes[kind(r)] += r.transferSize || 0;
+    if (r.networkRequestTime < paintedAt) bytes.beforePaint += r.transferSize || 0;
   }
   const failedAudits = [];
   for (const c of CATEGORIES.filter((c) => c !== 'performance')) {
@@ -173,7 +177,7 @@ const rows = [
   ['FCP', (p) => ms(p.metrics?.fcp)], ['LCP', (p) => ms(p.metrics?.lcp)], ['TBT', (p) => ms(p.metrics?.tbt)],
   ['CLS', (p) => p.metrics?.cls?.toFixed(3) ?? '-'], ['Speed Index', (p) => ms(p.metrics?.speedIndex)],
   ['requests', (p) => p.requests ?? '-'],
-  ...['total', ...KINDS].map((k) => [`bytes ${k}`, (p) => (p.bytes ? kb(p.bytes[k]) : '-')]),
+  ...['total', 'beforePaint', ...KINDS].map((k) => [`bytes ${k}`, (p) => (p.bytes ? kb(p.bytes[k]) : '-')]),
 ];
 const table = [['', ...names], ...rows.map(([label, f]) => [label, ...names.map((n) => String(f(report.pages[n])))])];
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
