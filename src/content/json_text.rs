@@ -97,7 +97,7 @@ pub fn path_at(source: &str, at: usize) -> Vec<Step<'_>> {
                 let end = skip_string(bytes, i).unwrap_or(bytes.len());
                 if reading_key {
                     let frame = stack.last_mut().expect("reading a key means an object");
-                    frame.key = &source[i + 1..end.max(i + 2) - 1];
+                    frame.key = source.get(i + 1..end.saturating_sub(1)).unwrap_or("");
                     frame.in_child = at < end;
                 }
                 if at < end {
