@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Why a content file could not be used.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -48,8 +49,12 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
         file: file.into(),
         message,
     };
-    let controller =
-        web_sys::AbortController::new().map_err(|_| network("the browser cannot fetch".into()))?;
+    let early = take_early_request(file);
+    let controller = match &early {
+        Some((_, controller)) => controller.clone(),
+        None => web_sys::AbortController::new()
+            .map_err(|_| network("the browser cannot fetch".into()))?,
+    };
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -63,18 +68,30 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
         .ok()
     };
     let slow = || network(format!("it took longer than {} seconds", TIMEOUT.as_secs()));
-    let response = Request::get(&content_url(file))
-        .cache(web_sys::RequestCache::NoCache)
-        .abort_signal(Some(&controller.signal()))
-        .send()
-        .await
-        .map_err(|error| {
-            if timed_out.get() {
-                slow()
-            } else {
-                network(error.to_string())
-            }
-        })?;
+    let response = match early {
+        Some((response, _)) => wasm_bindgen_futures::JsFuture::from(response)
+            .await
+            .map(|raw| gloo_net::http::Response::from(raw.unchecked_into::<web_sys::Response>()))
+            .map_err(|error| {
+                js_sys::Reflect::get(&error, &"message".into())
+                    .ok()
+                    .and_then(|message| message.as_string())
+                    .unwrap_or_else(|| "the request failed".into())
+            }),
+        None => Request::get(&content_url(file))
+            .cache(web_sys::RequestCache::NoCache)
+            .abort_signal(Some(&controller.signal()))
+            .send()
+            .await
+            .map_err(|error| error.to_string()),
+    }
+    .map_err(|message| {
+        if timed_out.get() {
+            slow()
+        } else {
+            network(message)
+        }
+    })?;
     if !response.ok() {
         if let Some(timer) = timer {
             timer.clear();
@@ -116,6 +133,26 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
 
 /// What to say when a host answers with a web page (often its own "not
 /// found" page, or the site's index.html) instead of the JSON file.
+/// The request for `file` that the page's first script started beside the
+/// app's code (`xtask/src/head.js`, as `window.__eventContent[file]`: the
+/// response promise and its AbortController), taken so that a retry fetches
+/// anew. `None` without that script (`trunk serve`, component tests). The
+/// 20 s limit counts from here.
+fn take_early_request(file: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    let window: JsValue = web_sys::window()?.into();
+    let started = js_sys::Reflect::get(&window, &"__eventContent".into()).ok()?;
+    let key = JsValue::from_str(file);
+    let request = js_sys::Reflect::get(&started, &key)
+        .ok()
+        .filter(JsValue::is_object)?;
+    js_sys::Reflect::delete_property(started.unchecked_ref::<js_sys::Object>(), &key).ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&request, &name.into()).ok();
+    Some((
+        field("response")?.dyn_into().ok()?,
+        field("controller")?.dyn_into().ok()?,
+    ))
+}
+
 fn html_instead_of_json(file: &str) -> Problem {
     Problem::error(
         file,

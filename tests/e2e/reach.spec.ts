@@ -147,6 +147,23 @@ test('nothing but the page and its stylesheet is fetched before the first conten
   expect(started).toBe(1);
 });
 
+test('after the first paint, the content files are fetched once each, beside the app rather than after it', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('#app')).toBeVisible();
+  await expect(page.getByRole('button', { name: /开始答题|Start the quiz/ })).toBeVisible();
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const wasm = entries.find((e) => e.name.endsWith('.wasm'))!;
+    const content = entries.filter((e) => /\/content\/\w+\.json$/.test(e.name));
+    return {
+      files: content.map((e) => new URL(e.name).pathname).sort(),
+      startedBeforeWasmArrived: content.every((e) => e.startTime < wasm.responseEnd),
+    };
+  });
+  expect(timing.files).toEqual(['/content/quiz.json', '/content/site.json', '/content/story.json', '/content/timeline.json']);
+  expect(timing.startedBeforeWasmArrived).toBe(true);
+});
+
 test('before the app arrives, the page is already in the visitor\'s language', async ({ page }) => {
   // The wasm never arrives: what shows is the build's own markup.
   await page.route('**/*.wasm', () => undefined);

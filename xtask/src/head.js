@@ -44,6 +44,19 @@
       .catch(function (error) {
         console.error('the app could not start', error);
       });
+    // The content files, requested now beside the app's code rather than
+    // after it has started; the app takes these requests (src/api.rs).
+    // Where that cannot be done, the app fetches them itself.
+    try {
+      var content = {};
+      ['site', 'story', 'timeline', 'quiz'].forEach(function (name) {
+        var controller = new AbortController();
+        var response = fetch('content/' + name + '.json', { cache: 'no-cache', signal: controller.signal });
+        response.catch(function () {}); // the app reports a failure
+        content[name + '.json'] = { response: response, controller: controller };
+      });
+      window.__eventContent = content;
+    } catch (e) {}
   };
   var afterFirstPaint = function () {
     var soon = function () {
