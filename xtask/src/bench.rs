@@ -23,6 +23,62 @@ use std::path::{Path, PathBuf};
 const RUNS: &str = "3";
 const PAGES: [(&str, u16); 3] = [("site", 4181), ("static", 4182), ("timelinejs", 4183)];
 
+/// What "ready" means per page for `bench/ready.mjs`: a name, the page, what
+/// a visitor sees, and the element whose appearance marks it.
+const READY: [(&str, &str, &str, &str); 5] = [
+    ("site-story", "site", "this site: the story", "h1"),
+    (
+        "site-timeline",
+        "site",
+        "this site: the timeline, drawn by the app (copy-link buttons)",
+        ".tl-entry__copy",
+    ),
+    (
+        "site-quiz",
+        "site",
+        "this site: the quiz's start button (every part drawn)",
+        "#quiz button:has-text(\"开始答题\")",
+    ),
+    ("static", "static", "static page: the story", "h1"),
+    (
+        "timelinejs",
+        "timelinejs",
+        "TimelineJS3: its title slide",
+        ".tl-headline-title",
+    ),
+];
+
+/// The observed readiness table.
+fn ready_table(report: &Value) -> Result<String> {
+    let throttling = &report["throttling"];
+    let mut out = format!(
+        "\n## Ready to use, observed\n\nChromium with DevTools throttling ({} ms latency, {} Kbps down, {}x CPU), \
+         412x823, a fresh context per load, median of {} loads (`tests/e2e/bench/ready.mjs`): the time from the \
+         navigation's start until the element is visible. Observed, not simulated.\n\n\
+         | what is ready | median | loads |\n|---|---:|---|\n",
+        throttling["latency"],
+        throttling["downloadThroughput"].as_f64().unwrap_or(0.0) * 8.0 / 1000.0,
+        throttling["cpu"],
+        report["loads"],
+    );
+    for (name, _, label, _) in READY {
+        let page = &report["pages"][name];
+        let times: Vec<String> = page["times"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|t| t.to_string())
+            .collect();
+        writeln!(
+            out,
+            "| {label} | {} | {} |",
+            page["median"].as_f64().map_or("–".to_string(), ms),
+            times.join(", ")
+        )?;
+    }
+    Ok(out)
+}
+
 /// Runs the comparison and writes `bench/results.md`.
 pub fn run(env: &tools::Env) -> Result<()> {
     let root = env.root();
@@ -60,7 +116,7 @@ pub fn run(env: &tools::Env) -> Result<()> {
     std::fs::write(&conf, deploy::nginx_conf(&servers, &nginx_work))?;
     let _nginx = Nginx::start(&conf)?;
 
-    cmd::step("Lighthouse, mobile, median of 3 runs per page (a few minutes)");
+    cmd::step("Lighthouse, mobile, median of 3 kept runs per page (a few minutes)");
     let report = work.join("lighthouse.json");
     let mut lighthouse = cmd::Cmd::new("node")
         .args(["bench/lighthouse.mjs", "--runs", RUNS, "--out"])
@@ -75,8 +131,26 @@ pub fn run(env: &tools::Env) -> Result<()> {
     }
     lighthouse.run()?;
 
+    cmd::step("ready to use, observed in Chromium with DevTools throttling, median of 5 loads");
+    let ready_report = work.join("ready.json");
+    let mut ready = cmd::Cmd::new("node")
+        .args(["bench/ready.mjs", "--loads", "5", "--out"])
+        .arg(&ready_report)
+        .current_dir(root.join("tests/e2e"))
+        .env("CHROME_PATH", env.chromium());
+    for (name, page, _, selector) in READY {
+        let port = PAGES
+            .iter()
+            .find(|(p, _)| *p == page)
+            .map_or(0, |(_, port)| *port);
+        ready = ready.arg(format!("{name}|http://127.0.0.1:{port}/|{selector}"));
+    }
+    ready.run()?;
+
     let report: Value = serde_json::from_str(&std::fs::read_to_string(&report)?)?;
     let mut results = table(&report)?;
+    let ready_report: Value = serde_json::from_str(&std::fs::read_to_string(&ready_report)?)?;
+    results.push_str(&ready_table(&ready_report)?);
     let wasm = crate::size::measure(&dist)?
         .into_iter()
         .find(|file| file.name.ends_with(".wasm"))
@@ -286,6 +360,23 @@ fn table(report: &Value) -> Result<String> {
             writeln!(out, "\nLCP element of the {name} page: `{element}`")?;
         }
     }
+    for (name, page) in &pages {
+        if page["codeBytesUnseen"].as_bool() == Some(true) {
+            writeln!(
+                out,
+                "\n**Warning:** in every run of the {name} page Chromium reported no bytes for a script or the wasm, \
+                 so Lighthouse's simulation counted them as free: its numbers for this page are too good."
+            )?;
+            continue;
+        }
+        if let Some(left_out) = page["leftOut"].as_u64().filter(|n| *n > 0) {
+            writeln!(
+                out,
+                "\n{left_out} run(s) of the {name} page left out: Chromium reported no bytes for a script or the wasm, \
+                 which Lighthouse's simulation would count as free; more runs were made in their place."
+            )?;
+        }
+    }
     let failing: Vec<String> = pages
         .iter()
         .flat_map(|(name, page)| {
@@ -429,6 +520,28 @@ fn largest_contributors(env: &tools::Env) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ready_table_has_a_row_per_measure_with_its_median_and_loads() {
+        let report = serde_json::json!({
+            "throttling": { "latency": 150, "downloadThroughput": 204800, "cpu": 4 },
+            "loads": 3,
+            "pages": { "site-quiz": { "times": [2600, 2500, 2700], "median": 2600 } }
+        });
+        let out = ready_table(&report).unwrap();
+        assert!(
+            out.contains("150 ms latency, 1638.4 Kbps down, 4x CPU"),
+            "{out}"
+        );
+        assert!(
+            out.contains("| this site: the quiz's start button (every part drawn) | 2600 ms | 2600, 2500, 2700 |"),
+            "{out}"
+        );
+        assert!(
+            out.contains("| TimelineJS3: its title slide | – |  |"),
+            "{out}"
+        );
+    }
 
     #[test]
     fn targets_say_which_floors_a_run_meets() {

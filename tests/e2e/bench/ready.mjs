@@ -1,0 +1,52 @@
+// Usage: node bench/ready.mjs --loads N --out FILE.json 'NAME|URL|SELECTOR'...
+//
+// When each page is ready to use, as a visitor on a slow phone would see it:
+// Chromium (the machine's: CHROME_PATH or /usr/bin/chromium) with DevTools
+// throttling (150 ms latency, 1.6 Mbps down, 750 Kbps up, 4x CPU slowdown),
+// a 412x823 viewport, Chinese, no service worker and a fresh context per
+// load. Ready is the moment the element SELECTOR is visible (for this site,
+// the quiz's start button: the app has taken over and drawn every part),
+// in ms from the navigation's start. N loads per page; the median is kept.
+// Observed rather than simulated, so it complements Lighthouse's Lantern.
+import { chromium } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const { values: opts, positionals } = parseArgs({
+  options: { loads: { type: 'string', default: '5' }, out: { type: 'string' } },
+  allowPositionals: true,
+});
+const loads = Number(opts.loads);
+const pages = positionals.map((arg) => {
+  const [name, url, selector] = arg.split('|');
+  return { name, url, selector };
+});
+if (!opts.out || !(loads >= 1) || !pages.length || pages.some((p) => !p.name || !p.url || !p.selector)) {
+  console.error("usage: node ready.mjs --loads N --out FILE.json 'NAME|URL|SELECTOR'...");
+  process.exit(2);
+}
+
+const THROTTLING = { latency: 150, downloadThroughput: 1_638_400 / 8, uploadThroughput: 750_000 / 8, cpu: 4 };
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium' });
+const report = { date: new Date().toISOString(), throttling: THROTTLING, loads, pages: {} };
+for (const { name, url, selector } of pages) {
+  const times = [];
+  for (let i = 0; i < loads; i++) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'zh-CN', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: THROTTLING.latency,
+      downloadThroughput: THROTTLING.downloadThroughput, uploadThroughput: THROTTLING.uploadThroughput });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING.cpu });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator(selector).first().waitFor({ state: 'visible', timeout: 60_000 });
+    times.push(Math.round(await page.evaluate(() => performance.now())));
+    await context.close();
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  report.pages[name] = { url, selector, times, median: sorted[Math.floor(sorted.length / 2)] };
+  console.error(`ready ${name}: ${times.join(', ')} ms (median ${report.pages[name].median})`);
+}
+await browser.close();
+writeFileSync(opts.out, JSON.stringify(report, null, 2) + '\n');
