@@ -131,8 +131,6 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
     })
 }
 
-/// What to say when a host answers with a web page (often its own "not
-/// found" page, or the site's index.html) instead of the JSON file.
 /// The request for `file` that the page's first script started beside the
 /// app's code (`xtask/src/head.js`, as `window.__eventContent[file]`: the
 /// response promise and its AbortController), taken so that a retry fetches
@@ -153,6 +151,8 @@ fn take_early_request(file: &str) -> Option<(js_sys::Promise, web_sys::AbortCont
     ))
 }
 
+/// What to say when a host answers with a web page (often its own "not
+/// found" page, or the site's index.html) instead of the JSON file.
 fn html_instead_of_json(file: &str) -> Problem {
     Problem::error(
         file,

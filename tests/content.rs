@@ -676,6 +676,28 @@ mod edits {
     }
 
     #[test]
+    fn an_unknown_field_with_a_space_before_its_colon_is_set_aside_alone() {
+        let source = shipped_text("quiz.json").replacen(
+            "\"settings\": {",
+            "\"settings\": {\"shufle\" : true, ",
+            1,
+        );
+        let found = load::<Quiz>("quiz.json", &source).unwrap_err();
+        let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["settings.shufle"], "{found:?}");
+    }
+
+    #[test]
+    fn a_repeated_key_is_shown_where_it_is_repeated() {
+        // The unknown field first, so the repeat is found in a cut text.
+        let source = "{\n  \"titel\": 1,\n  \"sections\": [],\n  \"sections\": []\n}";
+        let found = load::<Story>("story.json", source).unwrap_err();
+        let places: Vec<(&str, usize)> = found.iter().map(|p| (p.path.as_str(), p.line)).collect();
+        assert_eq!(places, [("titel", 2), ("sections", 4)], "{found:?}");
+        assert!(found[1].message.contains("duplicate field `sections`"));
+    }
+
+    #[test]
     fn every_unknown_field_is_named_at_its_line() {
         let source =
             shipped_text("story.json").replacen("\"heading\"", "\"headline\": 1, \"heading\"", 2);

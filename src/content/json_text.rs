@@ -4,6 +4,7 @@
 //! organiser typed.
 
 use super::problem::Step;
+use std::ops::Range;
 
 /// The byte offset of the value at `path` in a JSON document that is known
 /// to be well formed; `None` if the path is not there.
@@ -95,12 +96,19 @@ pub fn path_at(source: &str, at: usize) -> Vec<Step<'_>> {
         match byte {
             b'"' => {
                 let end = skip_string(bytes, i).unwrap_or(bytes.len());
+                // A key reaches up to its colon: serde stops on the space
+                // before it when it rejects the key.
+                let reach = if reading_key {
+                    skip_space(bytes, end)
+                } else {
+                    end
+                };
                 if reading_key {
                     let frame = stack.last_mut().expect("reading a key means an object");
                     frame.key = source.get(i + 1..end.saturating_sub(1)).unwrap_or("");
-                    frame.in_child = at < end;
+                    frame.in_child = at < reach;
                 }
-                if at < end {
+                if at < reach {
                     return path(&stack);
                 }
                 i = end;
@@ -150,10 +158,10 @@ pub fn path_at(source: &str, at: usize) -> Vec<Step<'_>> {
     path(&stack)
 }
 
-/// `source` without the object member (key and value) whose key starts at
-/// byte `key_at`, and without the comma that separated it; `None` if no
-/// member starts there.
-pub fn without_member(source: &str, key_at: usize) -> Option<String> {
+/// The bytes of the object member (key and value) whose key starts at byte
+/// `key_at`, with the comma that separated it: cutting them leaves valid
+/// JSON. `None` if no member starts there.
+pub fn member_span(source: &str, key_at: usize) -> Option<Range<usize>> {
     let bytes = source.as_bytes();
     if bytes.get(key_at)? != &b'"' {
         return None;
@@ -171,7 +179,7 @@ pub fn without_member(source: &str, key_at: usize) -> Option<String> {
             None => (key_at, value_end),
         }
     };
-    Some(format!("{}{}", &source[..start], &source[end..]))
+    Some(start..end)
 }
 
 /// The byte offset of the start of the key of the member at `path` (an
@@ -306,6 +314,14 @@ mod tests {
         // A key's own bytes name its member.
         assert_eq!(path_of("\"b\"", 0), "a[1].b");
         assert_eq!(path_of("\"c\"", 0), "c");
+        // So do the spaces between a key and its colon.
+        let spaced = "{\"a\": {\"b\"  : 1}}";
+        assert_eq!(crate::content::path_to_string(&path_at(spaced, 12)), "a.b");
+    }
+
+    fn without_member(source: &str, key_at: usize) -> Option<String> {
+        let cut = member_span(source, key_at)?;
+        Some(format!("{}{}", &source[..cut.start], &source[cut.end..]))
     }
 
     #[test]

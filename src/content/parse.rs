@@ -1,7 +1,7 @@
 //! Turning a content file's text into a checked value, or into problems
 //! that say exactly where the file is wrong.
 
-use super::json_text::{locate, locate_key, path_at, without_member};
+use super::json_text::{locate, locate_key, member_span, path_at};
 use super::problem::{Problem, line_column, path_to_string};
 use super::validate::{Checker, Validate};
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -39,6 +39,9 @@ struct Reading<'a> {
     source: &'a str,
     /// The file with the unknown fields found so far cut out.
     text: String,
+    /// Those cuts, in order: where each began in the text of its time, and
+    /// how many bytes it took.
+    cuts: Vec<(usize, usize)>,
     problems: Vec<Problem>,
 }
 
@@ -64,6 +67,7 @@ impl<'a> Reading<'a> {
             file,
             source,
             text: source.to_string(),
+            cuts: Vec::new(),
             problems: Vec::new(),
         })
     }
@@ -71,32 +75,49 @@ impl<'a> Reading<'a> {
     /// Reports `error`; goes on (with the field cut out of `text`) if it is
     /// an unknown field, otherwise ends with every problem found.
     fn set_aside(&mut self, error: &serde_json::Error) -> Result<(), Vec<Problem>> {
-        let rest = {
-            let steps = path_at(&self.text, last_read(&self.text, error));
-            let offset = (0..=steps.len())
-                .rev()
-                .find_map(|len| locate(self.source, &steps[..len]))
-                .unwrap_or(0);
-            let (en, zh) = plain_message(error);
+        let stop = last_read(&self.text, error);
+        let (en, zh) = plain_message(error);
+        let cut = {
+            let steps = path_at(&self.text, stop);
+            // A repeated key is shown where it is repeated; anything else at
+            // the start of the value its path names.
+            let offset = if en.starts_with("duplicate field") {
+                self.in_source(stop)
+            } else {
+                (0..=steps.len())
+                    .rev()
+                    .find_map(|len| locate(self.source, &steps[..len]))
+                    .unwrap_or(0)
+            };
             self.problems.push(Problem::error(
                 self.file,
                 &path_to_string(&steps),
                 line_column(self.source, offset),
-                en,
+                en.clone(),
                 zh,
             ));
-            let unknown_field = error.to_string().starts_with("unknown field");
-            unknown_field
-                .then(|| without_member(&self.text, locate_key(&self.text, &steps)?))
+            en.starts_with("unknown field")
+                .then(|| member_span(&self.text, locate_key(&self.text, &steps)?))
                 .flatten()
         };
-        match rest {
-            Some(rest) if self.problems.len() <= 100 => {
-                self.text = rest;
+        match cut {
+            Some(cut) if self.problems.len() <= 100 => {
+                self.cuts.push((cut.start, cut.len()));
+                self.text.replace_range(cut, "");
                 Ok(())
             }
             _ => Err(std::mem::take(&mut self.problems)),
         }
+    }
+
+    /// Where byte `at` of `text` was in `source`, before the cuts.
+    fn in_source(&self, mut at: usize) -> usize {
+        for &(start, len) in self.cuts.iter().rev() {
+            if at >= start {
+                at += len;
+            }
+        }
+        at
     }
 
     /// The unknown fields and the checks' problems, in file order; none
