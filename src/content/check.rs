@@ -3,7 +3,7 @@
 //! texts that chat apps cut). Used by `cargo xtask check` and by the
 //! site's `?check` panel, so both report the same.
 
-use super::json_text::locate;
+use super::json_text::locate_nearest;
 use super::problem::{Problem, Seg, line_column, path_to_string};
 use super::{Photo, Quiz, Site, Story, Timeline, Validate, files, load};
 use serde::de::DeserializeOwned;
@@ -171,7 +171,7 @@ fn check_file<T: DeserializeOwned + Validate>(
 }
 
 fn photo_use(file: &'static str, source: &str, path: &[Seg], src: &str) -> PhotoUse {
-    let offset = locate(source, path).unwrap_or(0);
+    let offset = locate_nearest(source, path);
     PhotoUse {
         src: src.to_string(),
         file,
@@ -247,6 +247,6 @@ fn share_warnings(site: &Site, source: &str) -> Vec<Problem> {
 
 /// A warning about `site.json`, at `path` (or as near to it as the file has).
 fn site_warning(source: &str, path: &[Seg], en: String, zh: String) -> Problem {
-    let at = line_column(source, locate(source, path).unwrap_or(0));
+    let at = line_column(source, locate_nearest(source, path));
     Problem::error(files::SITE, &path_to_string(path), at, en, zh).warning()
 }

@@ -1,5 +1,5 @@
 //! Finding places in a JSON document's text: the value at a path, the path
-//! at a byte offset, and a document without one object member. These work on
+//! at a byte offset, and the bytes of one object member. These work on
 //! the text itself, so a problem can point at the exact line and column an
 //! organiser typed.
 
@@ -13,23 +13,7 @@ pub fn locate(source: &str, path: &[Step<'_>]) -> Option<usize> {
     let mut at = skip_space(bytes, 0);
     for seg in path {
         match (seg, bytes.get(at)?) {
-            (Step::Key(wanted), b'{') => {
-                at = skip_space(bytes, at + 1);
-                loop {
-                    if bytes.get(at)? != &b'"' {
-                        return None;
-                    }
-                    let key_end = skip_string(bytes, at)?;
-                    let key = &source[at + 1..key_end - 1];
-                    at = skip_space(bytes, key_end);
-                    at = skip_space(bytes, expect(bytes, at, b':')?);
-                    if key == *wanted {
-                        break;
-                    }
-                    at = skip_space(bytes, skip_value(bytes, at)?);
-                    at = skip_space(bytes, expect(bytes, at, b',')?);
-                }
-            }
+            (Step::Key(wanted), b'{') => at = find_member(source, at, wanted)?.1,
             (Step::Index(index), b'[') => {
                 at = skip_space(bytes, at + 1);
                 for _ in 0..*index {
@@ -44,6 +28,36 @@ pub fn locate(source: &str, path: &[Step<'_>]) -> Option<usize> {
         }
     }
     Some(at)
+}
+
+/// The byte offset of the value at `path`, or of its nearest ancestor that
+/// the document has (its start at worst): where to point when the path
+/// itself is missing.
+pub fn locate_nearest(source: &str, path: &[Step<'_>]) -> usize {
+    (0..=path.len())
+        .rev()
+        .find_map(|len| locate(source, &path[..len]))
+        .unwrap_or(0)
+}
+
+/// The member `wanted` of the object whose `{` is at byte `object_at`: the
+/// offsets of its key and of its value; the first such member if the key is
+/// repeated.
+fn find_member(source: &str, object_at: usize, wanted: &str) -> Option<(usize, usize)> {
+    let bytes = source.as_bytes();
+    let mut at = skip_space(bytes, expect(bytes, object_at, b'{')?);
+    loop {
+        if bytes.get(at)? != &b'"' {
+            return None;
+        }
+        let key_end = skip_string(bytes, at)?;
+        let value = skip_space(bytes, expect(bytes, skip_space(bytes, key_end), b':')?);
+        if &source[at + 1..key_end - 1] == wanted {
+            return Some((at, value));
+        }
+        at = skip_space(bytes, skip_value(bytes, value)?);
+        at = skip_space(bytes, expect(bytes, at, b',')?);
+    }
 }
 
 /// The path of the innermost value holding byte `at` of `source`, which is
@@ -188,20 +202,7 @@ pub fn locate_key(source: &str, path: &[Step<'_>]) -> Option<usize> {
     let (Step::Key(wanted), parent) = path.split_last()? else {
         return None;
     };
-    let bytes = source.as_bytes();
-    let mut at = skip_space(bytes, expect(bytes, locate(source, parent)?, b'{')?);
-    loop {
-        if bytes.get(at)? != &b'"' {
-            return None;
-        }
-        let key_end = skip_string(bytes, at)?;
-        if &source[at + 1..key_end - 1] == *wanted {
-            return Some(at);
-        }
-        let value = skip_space(bytes, expect(bytes, skip_space(bytes, key_end), b':')?);
-        at = skip_space(bytes, skip_value(bytes, value)?);
-        at = skip_space(bytes, expect(bytes, at, b',')?);
-    }
+    find_member(source, locate(source, parent)?, wanted).map(|(key, _)| key)
 }
 
 fn expect(bytes: &[u8], at: usize, byte: u8) -> Option<usize> {

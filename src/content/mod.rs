@@ -24,6 +24,8 @@ pub mod files {
     pub const STORY: &str = "story.json";
     pub const TIMELINE: &str = "timeline.json";
     pub const QUIZ: &str = "quiz.json";
+    /// All four, in the order the page needs them.
+    pub const ALL: [&str; 4] = [SITE, STORY, TIMELINE, QUIZ];
 }
 
 impl Timeline {

@@ -1,7 +1,7 @@
 //! Turning a content file's text into a checked value, or into problems
 //! that say exactly where the file is wrong.
 
-use super::json_text::{locate, locate_key, member_span, path_at};
+use super::json_text::{locate_key, locate_nearest, member_span, path_at};
 use super::problem::{Problem, line_column, path_to_string};
 use super::validate::{Checker, Validate};
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -84,10 +84,7 @@ impl<'a> Reading<'a> {
             let offset = if en.starts_with("duplicate field") {
                 self.in_source(stop)
             } else {
-                (0..=steps.len())
-                    .rev()
-                    .find_map(|len| locate(self.source, &steps[..len]))
-                    .unwrap_or(0)
+                locate_nearest(self.source, &steps)
             };
             self.problems.push(Problem::error(
                 self.file,

@@ -1,6 +1,6 @@
 //! Checks beyond the types: what JSON can express but the site cannot use.
 
-use super::json_text::locate;
+use super::json_text::locate_nearest;
 use super::model::{
     Answer, Band, Choice, Entry, Photo, Question, QuestionKind, Quiz, QuizSettings, Site, Story,
     Text, Timeline, Variant,
@@ -40,10 +40,7 @@ impl<'a> Checker<'a> {
     /// Reports a problem at the current path (or the nearest part of it
     /// that exists in the file).
     fn report(&mut self, en: impl Into<String>, zh: impl Into<String>) {
-        let offset = (0..=self.path.len())
-            .rev()
-            .find_map(|len| locate(self.source, &self.path[..len]))
-            .unwrap_or(0);
+        let offset = locate_nearest(self.source, &self.path);
         let (line, column) = line_column(self.source, offset);
         self.problems.push(Problem {
             file: self.file.to_string(),

@@ -151,12 +151,13 @@ pub fn run(env: &tools::Env) -> Result<()> {
     let mut results = table(&report)?;
     let ready_report: Value = serde_json::from_str(&std::fs::read_to_string(&ready_report)?)?;
     results.push_str(&ready_table(&ready_report)?);
-    let wasm = crate::size::measure(&dist)?
-        .into_iter()
+    let sizes = crate::size::measure(&dist)?;
+    let wasm = sizes
+        .iter()
         .find(|file| file.name.ends_with(".wasm"))
         .map(|file| file.brotli as f64);
     results.push_str(&targets(&report, wasm)?);
-    results.push_str(&wasm_size(&dist)?);
+    results.push_str(&wasm_size(&sizes)?);
     results.push_str(&largest_contributors(env));
     std::fs::create_dir_all(root.join("bench"))?;
     std::fs::write(root.join("bench/results.md"), &results)?;
@@ -489,11 +490,11 @@ fn two_places(v: f64) -> String {
 }
 
 /// The wasm's size raw, gzip -9 and brotli -q 11.
-fn wasm_size(dist: &Path) -> Result<String> {
+fn wasm_size(sizes: &[crate::size::FileSize]) -> Result<String> {
     let mut out = String::from(
         "\n## The site's wasm\n\n| file | raw | gzip -9 | brotli 11 |\n|---|---:|---:|---:|\n",
     );
-    for file in crate::size::measure(dist)? {
+    for file in sizes {
         if file.name.ends_with(".wasm") || file.name.ends_with(".js") || file.name.ends_with(".css")
         {
             writeln!(

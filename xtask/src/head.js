@@ -49,11 +49,11 @@
     // Where that cannot be done, the app fetches them itself.
     try {
       var content = {};
-      ['site', 'story', 'timeline', 'quiz'].forEach(function (name) {
+      __CONTENT_FILES__.forEach(function (file) {
         var controller = new AbortController();
-        var response = fetch('content/' + name + '.json', { cache: 'no-cache', signal: controller.signal });
+        var response = fetch('content/' + file, { cache: 'no-cache', signal: controller.signal });
         response.catch(function () {}); // the app reports a failure
-        content[name + '.json'] = { response: response, controller: controller };
+        content[file] = { response: response, controller: controller };
       });
       window.__eventContent = content;
     } catch (e) {}

@@ -193,12 +193,17 @@ pub fn json_ld(site: &Site, image: &ShareImage) -> String {
 
 /// The page's one inline script (`head.js`): sets `<html lang>` before the
 /// first paint as the app will, keeps only that language of the build's
-/// markup, marks browsers without WebAssembly, and once the page has loaded
-/// starts the app (`app_js`, `app_wasm`) and the service worker.
+/// markup, marks browsers without WebAssembly, and once the page has been
+/// painted starts the app (`app_js`, `app_wasm`), requests the content files
+/// for it (`files::ALL`) and registers the service worker.
 pub fn head_script(app_js: &str, app_wasm: &str) -> String {
     include_str!("head.js")
         .replace("__APP_JS__", app_js)
         .replace("__APP_WASM__", app_wasm)
+        .replace(
+            "__CONTENT_FILES__",
+            &serde_json::to_string(&files::ALL).expect("names serialise"),
+        )
 }
 
 /// Takes trunk's loader out of the page: its inline module and the preloads
@@ -484,6 +489,12 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         let script = head_script(&js, &wasm);
         assert!(script.contains("import('./app-1.js')"));
         assert!(script.contains("module_or_path: './app-1_bg.wasm'"));
+        assert!(
+            script.contains(r#"["site.json","story.json","timeline.json","quiz.json"].forEach"#)
+        );
+        for placeholder in ["__APP_JS__", "__APP_WASM__", "__CONTENT_FILES__"] {
+            assert!(!script.contains(placeholder), "{placeholder} is left");
+        }
     }
 
     #[test]
