@@ -20,22 +20,28 @@ pub fn for_each_element(selector: &str, mut each: impl FnMut(web_sys::Element)) 
     }
 }
 
+/// `key` scoped to this page's folder, so events in other folders of the
+/// same host keep their own (see `storage_key`).
+fn scoped(key: &str) -> String {
+    crate::storage_key::scoped(&window().location().pathname().unwrap_or_default(), key)
+}
+
 /// A saved value, if storage works and holds one.
 pub fn load(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    storage()?.get_item(&scoped(key)).ok().flatten()
 }
 
 /// Saves a value; a full or disabled storage is ignored.
 pub fn save(key: &str, value: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(key, value);
+        let _ = storage.set_item(&scoped(key), value);
     }
 }
 
 /// Forgets a saved value.
 pub fn forget(key: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.remove_item(key);
+        let _ = storage.remove_item(&scoped(key));
     }
 }
 

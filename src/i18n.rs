@@ -6,10 +6,9 @@
 //! they still show when a content file fails.
 
 use crate::content::{Lang, Text};
+use crate::storage_key;
 pub use crate::ui_text::{Ui, words};
 use leptos::prelude::*;
-
-const STORAGE_KEY: &str = "lang";
 
 /// The current language, provided by `App`.
 #[derive(Clone, Copy)]
@@ -25,9 +24,7 @@ pub fn provide_language() -> Language {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.tag());
         }
-        if let Ok(Some(storage)) = window().local_storage() {
-            let _ = storage.set_item(STORAGE_KEY, lang.code());
-        }
+        crate::browser::save(storage_key::LANG, lang.code());
     });
     language
 }
@@ -47,14 +44,7 @@ fn initial_lang() -> Lang {
         .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
         .and_then(|params| params.get("lang"))
         .and_then(|code| Lang::from_code(&code));
-    let saved = || {
-        window()
-            .local_storage()
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|code| Lang::from_code(&code))
-    };
+    let saved = || crate::browser::load(storage_key::LANG).and_then(|code| Lang::from_code(&code));
     let browser = || {
         window()
             .navigator()

@@ -8,6 +8,7 @@ pub mod content;
 pub mod decimal;
 pub mod gesture;
 pub mod quiz;
+pub mod storage_key;
 pub mod ui_text;
 
 #[cfg(target_arch = "wasm32")]

@@ -65,8 +65,8 @@ fn ProblemItem(problem: Problem) -> impl IntoView {
                 {place}
                 {format!(" (line {}, column {})", problem.line, problem.column)}
             </p>
-            <p lang="en">{problem.message.clone()}</p>
-            <p lang="zh-CN">{problem.message_zh.clone()}</p>
+            <p lang="en">{problem.en()}</p>
+            <p lang="zh-CN">{problem.zh()}</p>
         </li>
     }
 }

@@ -3,8 +3,8 @@
 //! texts that chat apps cut). Used by `cargo xtask check` and by the
 //! site's `?check` panel, so both report the same.
 
-use super::json_text::locate_nearest;
-use super::problem::{Problem, Seg, line_column, path_to_string};
+use super::json_text::SourceMap;
+use super::problem::{Problem, SHOWN_PER_KIND, Seg, cap_repeats, path_to_string};
 use super::{Photo, Quiz, Site, Story, Timeline, Validate, files, load};
 use serde::de::DeserializeOwned;
 
@@ -67,23 +67,32 @@ pub struct Report {
 }
 
 impl Report {
+    /// How many errors there are, listed or counted in one listed.
     pub fn errors(&self) -> usize {
         self.problems
             .iter()
             .filter(|p| p.severity == super::Severity::Error)
-            .count()
+            .map(Problem::count)
+            .sum()
     }
 
+    /// How many warnings there are, listed or counted in one listed.
     pub fn warnings(&self) -> usize {
-        self.problems.len() - self.errors()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == super::Severity::Warning)
+            .map(Problem::count)
+            .sum()
     }
 
-    /// Adds problems found by the caller (photos) and keeps the order.
+    /// Adds problems found by the caller (photos) and keeps the order;
+    /// a mistake repeated many times is listed a few times, then counted.
     pub fn add(&mut self, problems: impl IntoIterator<Item = Problem>) {
         self.problems.extend(problems);
         self.problems.sort_by(|a, b| {
             (a.severity, &a.file, a.line, a.column).cmp(&(b.severity, &b.file, b.line, b.column))
         });
+        self.problems = cap_repeats(std::mem::take(&mut self.problems), SHOWN_PER_KIND);
     }
 }
 
@@ -94,11 +103,12 @@ pub fn check(read: impl Fn(&str) -> Result<String, String>) -> Report {
     let mut problems = Vec::new();
     let mut photos = Vec::new();
     if let Some((site, source)) = check_file::<Site>(&read, files::SITE, &mut problems) {
-        problems.extend(share_warnings(&site, &source));
+        let map = SourceMap::new(&source);
+        problems.extend(share_warnings(&site, &map));
         if let Some(image) = &site.share.image {
             photos.push(photo_use(
                 files::SITE,
-                &source,
+                &map,
                 &[Seg::Key("share"), Seg::Key("image")],
                 image,
             ));
@@ -107,6 +117,7 @@ pub fn check(read: impl Fn(&str) -> Result<String, String>) -> Report {
     check_file::<Story>(&read, files::STORY, &mut problems);
     if let Some((timeline, source)) = check_file::<Timeline>(&read, files::TIMELINE, &mut problems)
     {
+        let map = SourceMap::new(&source);
         for (e, entry) in timeline.entries.iter().enumerate() {
             for (p, photo) in entry.photos.iter().enumerate() {
                 let base = [
@@ -115,11 +126,12 @@ pub fn check(read: impl Fn(&str) -> Result<String, String>) -> Report {
                     Seg::Key("photos"),
                     Seg::Index(p),
                 ];
-                photos.extend(photo_files(&source, &base, photo));
+                photos.extend(photo_files(&map, &base, photo));
             }
         }
     }
     if let Some((quiz, source)) = check_file::<Quiz>(&read, files::QUIZ, &mut problems) {
+        let map = SourceMap::new(&source);
         for (q, question) in quiz.questions.iter().enumerate() {
             if let Some(image) = &question.image {
                 let path = [
@@ -128,7 +140,7 @@ pub fn check(read: impl Fn(&str) -> Result<String, String>) -> Report {
                     Seg::Key("image"),
                     Seg::Key("src"),
                 ];
-                photos.push(photo_use(files::QUIZ, &source, &path, &image.src));
+                photos.push(photo_use(files::QUIZ, &map, &path, &image.src));
             }
         }
     }
@@ -170,26 +182,25 @@ fn check_file<T: DeserializeOwned + Validate>(
     }
 }
 
-fn photo_use(file: &'static str, source: &str, path: &[Seg], src: &str) -> PhotoUse {
-    let offset = locate_nearest(source, path);
+fn photo_use(file: &'static str, map: &SourceMap, path: &[Seg], src: &str) -> PhotoUse {
     PhotoUse {
         src: src.to_string(),
         file,
         path: path_to_string(path),
-        at: line_column(source, offset),
+        at: map.place(path),
     }
 }
 
 /// The original and every variant of a timeline photo.
-fn photo_files(source: &str, base: &[Seg], photo: &Photo) -> Vec<PhotoUse> {
+fn photo_files(map: &SourceMap, base: &[Seg], photo: &Photo) -> Vec<PhotoUse> {
     let mut path = base.to_vec();
     path.push(Seg::Key("src"));
-    let mut uses = vec![photo_use(files::TIMELINE, source, &path, &photo.src)];
+    let mut uses = vec![photo_use(files::TIMELINE, map, &path, &photo.src)];
     for (key, variants) in [("srcset", &photo.srcset), ("webp", &photo.webp)] {
         for (v, variant) in variants.iter().enumerate() {
             let mut path = base.to_vec();
             path.extend([Seg::Key(key), Seg::Index(v), Seg::Key("src")]);
-            uses.push(photo_use(files::TIMELINE, source, &path, &variant.src));
+            uses.push(photo_use(files::TIMELINE, map, &path, &variant.src));
         }
     }
     uses
@@ -197,7 +208,7 @@ fn photo_files(source: &str, base: &[Seg], photo: &Photo) -> Vec<PhotoUse> {
 
 /// Share texts longer than chat apps show, and what link previews and
 /// search engines miss.
-fn share_warnings(site: &Site, source: &str) -> Vec<Problem> {
+fn share_warnings(site: &Site, source: &SourceMap) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut warn = |key: &'static str, en: String, zh: String| {
         found.push(site_warning(source, &[Seg::Key(key)], en, zh));
@@ -246,7 +257,7 @@ fn share_warnings(site: &Site, source: &str) -> Vec<Problem> {
 }
 
 /// A warning about `site.json`, at `path` (or as near to it as the file has).
-fn site_warning(source: &str, path: &[Seg], en: String, zh: String) -> Problem {
-    let at = line_column(source, locate_nearest(source, path));
+fn site_warning(map: &SourceMap, path: &[Seg], en: String, zh: String) -> Problem {
+    let at = map.place(path);
     Problem::error(files::SITE, &path_to_string(path), at, en, zh).warning()
 }

@@ -7,57 +7,217 @@ use super::problem::Step;
 use std::ops::Range;
 
 /// The byte offset of the value at `path` in a JSON document that is known
-/// to be well formed; `None` if the path is not there.
+/// to be well formed; `None` if the path is not there. (To find many
+/// places in one document, make one [`SourceMap`].)
 pub fn locate(source: &str, path: &[Step<'_>]) -> Option<usize> {
-    let bytes = source.as_bytes();
-    let mut at = skip_space(bytes, 0);
-    for seg in path {
-        match (seg, bytes.get(at)?) {
-            (Step::Key(wanted), b'{') => at = find_member(source, at, wanted)?.1,
-            (Step::Index(index), b'[') => {
-                at = skip_space(bytes, at + 1);
-                for _ in 0..*index {
-                    at = skip_space(bytes, skip_value(bytes, at)?);
-                    at = skip_space(bytes, expect(bytes, at, b',')?);
+    SourceMap::new(source).locate(path)
+}
+
+/// A well-formed JSON text with the place of every value found in one pass
+/// (on first use), and its line starts: any path's place is then found in
+/// time proportional to its depth, however long the file, so reporting a
+/// problem in every one of thousands of entries stays linear.
+pub struct SourceMap<'a> {
+    source: &'a str,
+    root: std::cell::OnceCell<Node<'a>>,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+}
+
+/// A value's offset and, for an object or array, its members.
+struct Node<'a> {
+    at: usize,
+    members: Members<'a>,
+}
+
+enum Members<'a> {
+    Leaf,
+    /// An object's members in file order (a repeated key: the first wins):
+    /// key, the offset of the key's opening quote, value.
+    Object(Vec<(&'a str, usize, Node<'a>)>),
+    Array(Vec<Node<'a>>),
+}
+
+impl<'a> SourceMap<'a> {
+    /// A map of `source`, which must be well formed JSON (serde has read it).
+    pub fn new(source: &'a str) -> Self {
+        SourceMap {
+            source,
+            root: std::cell::OnceCell::new(),
+            line_starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The text it maps.
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    fn root(&self) -> &Node<'a> {
+        self.root.get_or_init(|| {
+            let bytes = self.source.as_bytes();
+            let start = skip_space(bytes, 0);
+            read_node(self.source, start).map_or(
+                Node {
+                    at: start,
+                    members: Members::Leaf,
+                },
+                |(node, _)| node,
+            )
+        })
+    }
+
+    /// The node at `path`, and how many of its steps were found.
+    fn walk(&self, path: &[Step<'_>]) -> (&Node<'a>, usize) {
+        let mut node = self.root();
+        for (depth, step) in path.iter().enumerate() {
+            let next = match (&node.members, step) {
+                (Members::Object(members), Step::Key(key)) => {
+                    members.iter().find(|(k, _, _)| k == key).map(|(_, _, n)| n)
                 }
-                if bytes.get(at)? == &b']' {
-                    return None;
+                (Members::Array(items), Step::Index(index)) => items.get(*index),
+                _ => None,
+            };
+            match next {
+                Some(child) => node = child,
+                None => return (node, depth),
+            }
+        }
+        (node, path.len())
+    }
+
+    /// The byte offset of the value at `path`; `None` if it is not there.
+    pub fn locate(&self, path: &[Step<'_>]) -> Option<usize> {
+        let (node, found) = self.walk(path);
+        (found == path.len()).then_some(node.at)
+    }
+
+    /// The byte offset of the value at `path`, or of its nearest ancestor
+    /// that the document has (its start at worst).
+    pub fn nearest(&self, path: &[Step<'_>]) -> usize {
+        self.walk(path).0.at
+    }
+
+    /// 1-based line and column (in characters, as editors count) of a byte
+    /// offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.source.match_indices('\n').map(|(at, _)| at + 1))
+                .collect()
+        });
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = starts.partition_point(|&start| start <= offset);
+        let start = starts[line - 1];
+        (line, self.source[start..offset].chars().count() + 1)
+    }
+
+    /// The line and column of the value at `path`, or of its nearest
+    /// ancestor.
+    pub fn place(&self, path: &[Step<'_>]) -> (usize, usize) {
+        self.line_column(self.nearest(path))
+    }
+
+    /// Every member of every object whose path matches `pattern` (any index
+    /// in place of each of its indices) and whose key is not in `known`: the
+    /// member's path and the offset of its key's opening quote.
+    pub fn members_not_in(
+        &self,
+        pattern: &[Step<'_>],
+        known: &[&str],
+    ) -> Vec<(Vec<Step<'a>>, usize)> {
+        let mut found = Vec::new();
+        let mut path = Vec::new();
+        collect_unknown(self.root(), pattern, known, &mut path, &mut found);
+        found
+    }
+}
+
+fn collect_unknown<'a>(
+    node: &Node<'a>,
+    pattern: &[Step<'_>],
+    known: &[&str],
+    path: &mut Vec<Step<'a>>,
+    found: &mut Vec<(Vec<Step<'a>>, usize)>,
+) {
+    match (pattern.split_first(), &node.members) {
+        (None, Members::Object(members)) => {
+            for (key, key_at, _) in members {
+                if !known.contains(key) {
+                    let mut member = path.clone();
+                    member.push(Step::Key(key));
+                    found.push((member, *key_at));
                 }
             }
-            _ => return None,
         }
+        (Some((Step::Key(wanted), rest)), Members::Object(members)) => {
+            if let Some((key, _, child)) = members.iter().find(|(k, _, _)| k == wanted) {
+                path.push(Step::Key(key));
+                collect_unknown(child, rest, known, path, found);
+                path.pop();
+            }
+        }
+        (Some((Step::Index(_), rest)), Members::Array(items)) => {
+            for (index, child) in items.iter().enumerate() {
+                path.push(Step::Index(index));
+                collect_unknown(child, rest, known, path, found);
+                path.pop();
+            }
+        }
+        _ => {}
     }
-    Some(at)
 }
 
-/// The byte offset of the value at `path`, or of its nearest ancestor that
-/// the document has (its start at worst): where to point when the path
-/// itself is missing.
-pub fn locate_nearest(source: &str, path: &[Step<'_>]) -> usize {
-    (0..=path.len())
-        .rev()
-        .find_map(|len| locate(source, &path[..len]))
-        .unwrap_or(0)
-}
-
-/// The member `wanted` of the object whose `{` is at byte `object_at`: the
-/// offsets of its key and of its value; the first such member if the key is
-/// repeated.
-fn find_member(source: &str, object_at: usize, wanted: &str) -> Option<(usize, usize)> {
+/// Reads the value starting at byte `at` (no leading space); returns it and
+/// the offset after it.
+fn read_node(source: &str, at: usize) -> Option<(Node<'_>, usize)> {
     let bytes = source.as_bytes();
-    let mut at = skip_space(bytes, expect(bytes, object_at, b'{')?);
-    loop {
-        if bytes.get(at)? != &b'"' {
-            return None;
+    match bytes.get(at)? {
+        b'{' => {
+            let mut members = Vec::new();
+            let mut i = skip_space(bytes, at + 1);
+            if bytes.get(i)? == &b'}' {
+                return Some((node(at, Members::Object(members)), i + 1));
+            }
+            loop {
+                let key_end = skip_string(bytes, i)?;
+                let key = source.get(i + 1..key_end - 1)?;
+                let value_at = skip_space(bytes, expect(bytes, skip_space(bytes, key_end), b':')?);
+                let (value, end) = read_node(source, value_at)?;
+                members.push((key, i, value));
+                i = skip_space(bytes, end);
+                match bytes.get(i)? {
+                    b',' => i = skip_space(bytes, i + 1),
+                    b'}' => return Some((node(at, Members::Object(members)), i + 1)),
+                    _ => return None,
+                }
+            }
         }
-        let key_end = skip_string(bytes, at)?;
-        let value = skip_space(bytes, expect(bytes, skip_space(bytes, key_end), b':')?);
-        if &source[at + 1..key_end - 1] == wanted {
-            return Some((at, value));
+        b'[' => {
+            let mut items = Vec::new();
+            let mut i = skip_space(bytes, at + 1);
+            if bytes.get(i)? == &b']' {
+                return Some((node(at, Members::Array(items)), i + 1));
+            }
+            loop {
+                let (item, end) = read_node(source, i)?;
+                items.push(item);
+                i = skip_space(bytes, end);
+                match bytes.get(i)? {
+                    b',' => i = skip_space(bytes, i + 1),
+                    b']' => return Some((node(at, Members::Array(items)), i + 1)),
+                    _ => return None,
+                }
+            }
         }
-        at = skip_space(bytes, skip_value(bytes, value)?);
-        at = skip_space(bytes, expect(bytes, at, b',')?);
+        _ => Some((node(at, Members::Leaf), skip_value(bytes, at)?)),
     }
+}
+
+fn node(at: usize, members: Members<'_>) -> Node<'_> {
+    Node { at, members }
 }
 
 /// The path of the innermost value holding byte `at` of `source`, which is
@@ -196,15 +356,6 @@ pub fn member_span(source: &str, key_at: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
-/// The byte offset of the start of the key of the member at `path` (an
-/// object's key), in a document well formed up to there.
-pub fn locate_key(source: &str, path: &[Step<'_>]) -> Option<usize> {
-    let (Step::Key(wanted), parent) = path.split_last()? else {
-        return None;
-    };
-    find_member(source, locate(source, parent)?, wanted).map(|(key, _)| key)
-}
-
 fn expect(bytes: &[u8], at: usize, byte: u8) -> Option<usize> {
     (bytes.get(at)? == &byte).then_some(at + 1)
 }
@@ -294,6 +445,34 @@ mod tests {
     }
 
     #[test]
+    fn a_source_map_places_any_path_and_its_nearest_ancestor() {
+        let map = SourceMap::new(DOC);
+        assert_eq!(map.place(&[Seg::Key("a"), Seg::Index(2)]), (2, 27));
+        assert_eq!(map.place(&[Seg::Key("c"), Seg::Key("d")]), (3, 14));
+        // Missing: its nearest ancestor that is there.
+        assert_eq!(map.place(&[Seg::Key("c"), Seg::Key("zz")]), (3, 8));
+        assert_eq!(map.place(&[Seg::Key("zz")]), (1, 1));
+        assert_eq!(map.line_column(DOC.len()), (4, 2));
+        // Characters, not bytes.
+        assert_eq!(
+            SourceMap::new("{\n  \"甲\": 1}").place(&[Seg::Key("甲")]),
+            (2, 8)
+        );
+    }
+
+    #[test]
+    fn unknown_members_are_found_in_every_object_of_a_shape() {
+        let doc = r#"{"e": [{"id": 1, "x": 2}, {"id": 3}, {"y": 4, "id": 5}]}"#;
+        let found = SourceMap::new(doc).members_not_in(&[Seg::Key("e"), Seg::Index(0)], &["id"]);
+        let paths: Vec<String> = found
+            .iter()
+            .map(|(p, _)| crate::content::path_to_string(p))
+            .collect();
+        assert_eq!(paths, ["e[0].x", "e[2].y"]);
+        assert_eq!(&doc[found[1].1..found[1].1 + 3], "\"y\"");
+    }
+
+    #[test]
     fn missing_paths_are_none() {
         assert_eq!(at(&[Seg::Key("zz")]), None);
         assert_eq!(at(&[Seg::Key("a"), Seg::Index(3)]), None);
@@ -318,6 +497,16 @@ mod tests {
         // So do the spaces between a key and its colon.
         let spaced = "{\"a\": {\"b\"  : 1}}";
         assert_eq!(crate::content::path_to_string(&path_at(spaced, 12)), "a.b");
+    }
+
+    /// The offset of the key of the member at `path`.
+    fn locate_key(source: &str, path: &[Seg]) -> Option<usize> {
+        let (_, parent) = path.split_last()?;
+        SourceMap::new(source)
+            .members_not_in(parent, &[])
+            .into_iter()
+            .find(|(found, _)| found == path)
+            .map(|(_, key_at)| key_at)
     }
 
     fn without_member(source: &str, key_at: usize) -> Option<String> {

@@ -12,7 +12,7 @@ mod problem;
 pub mod schema;
 mod validate;
 
-pub use json_text::locate;
+pub use json_text::{SourceMap, locate};
 pub use model::*;
 pub use parse::load;
 pub use problem::{Problem, Seg, Severity, Step, line_column, path_to_string};

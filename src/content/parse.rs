@@ -1,8 +1,8 @@
 //! Turning a content file's text into a checked value, or into problems
 //! that say exactly where the file is wrong.
 
-use super::json_text::{locate_key, locate_nearest, member_span, path_at};
-use super::problem::{Problem, line_column, path_to_string};
+use super::json_text::{SourceMap, member_span, path_at};
+use super::problem::{Problem, SHOWN_PER_KIND, Step, cap_repeats, path_to_string};
 use super::validate::{Checker, Validate};
 use serde::de::{DeserializeOwned, IgnoredAny};
 
@@ -23,20 +23,26 @@ pub fn load<T: DeserializeOwned + Validate>(file: &str, source: &str) -> Result<
             Err(error) => reading.set_aside(&error)?,
         }
     };
-    let mut checker = Checker::new(file, reading.source);
+    let mut checker = Checker::new(file, &reading.map);
     value.validate(&mut checker);
-    reading.finish(checker).map(|()| value)
+    let found = checker.into_problems();
+    reading.finish(found).map(|()| value)
 }
 
 /// One content file being read. Unknown fields are reported and cut out of
-/// `text` so that parsing goes on; any other mistake ends it.
+/// `text` so that parsing goes on (all the unknown fields of one kind of
+/// object at once, so the file is parsed again once per kind, not once per
+/// field); any other mistake ends it.
 ///
 /// serde_json says where in the text it stopped; the path there is read off
 /// the text itself, so no path-tracking deserializer is needed.
 struct Reading<'a> {
     file: &'a str,
-    /// The file as written (without a byte-order mark): problems point here.
-    source: &'a str,
+    /// The file as written (without a byte-order mark), where problems
+    /// point, with the place of each of its values found when first needed.
+    map: SourceMap<'a>,
+    /// How many times the text has been parsed again.
+    rounds: usize,
     /// The file with the unknown fields found so far cut out.
     text: String,
     /// Those cuts, in order: where each began in the text of its time, and
@@ -60,12 +66,13 @@ impl<'a> Reading<'a> {
         }
         serde_json::from_str::<IgnoredAny>(source).map_err(|error| {
             let (en, zh) = plain_message(&error);
-            let at = line_column(source, last_read(source, &error));
+            let at = SourceMap::new(source).line_column(last_read(source, &error));
             vec![Problem::error(file, "", at, en, zh)]
         })?;
         Ok(Reading {
             file,
-            source,
+            map: SourceMap::new(source),
+            rounds: 0,
             text: source.to_string(),
             cuts: Vec::new(),
             problems: Vec::new(),
@@ -75,35 +82,80 @@ impl<'a> Reading<'a> {
     /// Reports `error`; goes on (with the field cut out of `text`) if it is
     /// an unknown field, otherwise ends with every problem found.
     fn set_aside(&mut self, error: &serde_json::Error) -> Result<(), Vec<Problem>> {
+        self.rounds += 1;
         let stop = last_read(&self.text, error);
         let (en, zh) = plain_message(error);
-        let cut = {
-            let steps = path_at(&self.text, stop);
-            // A repeated key is shown where it is repeated; anything else at
-            // the start of the value its path names.
-            let offset = if en.starts_with("duplicate field") {
-                self.in_source(stop)
-            } else {
-                locate_nearest(self.source, &steps)
+        let text = self.text.clone();
+        let steps: Vec<Step<'_>> = path_at(&text, stop);
+        if let Some((field, known)) = unknown_field(&en)
+            && self.rounds <= MAX_ROUNDS
+        {
+            let parent = &steps[..steps.len().saturating_sub(1)];
+            let (found, cuts) = self.unknown_members(parent, &known, &en, &field);
+            if !cuts.is_empty() {
+                self.problems.extend(found);
+                self.cut(cuts);
+                return Ok(());
+            }
+        }
+        // A repeated key is shown where it is repeated; anything else at
+        // the start of the value its path names.
+        let at = if en.starts_with("duplicate field") {
+            self.map.line_column(self.in_source(stop))
+        } else {
+            self.map.place(&steps)
+        };
+        self.problems.push(Problem::error(
+            self.file,
+            &path_to_string(&steps),
+            at,
+            en,
+            zh,
+        ));
+        Err(std::mem::take(&mut self.problems))
+    }
+
+    /// Every member not in `known` of every object shaped like the one at
+    /// `parent` (same keys, any indices): a problem for each, and their
+    /// spans in `text`. `en` is serde's message about `field`, one of them.
+    fn unknown_members(
+        &self,
+        parent: &[Step<'_>],
+        known: &[String],
+        en: &str,
+        field: &str,
+    ) -> (Vec<Problem>, Vec<std::ops::Range<usize>>) {
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        let text_map = SourceMap::new(&self.text);
+        let mut found = Vec::new();
+        let mut cuts = Vec::new();
+        for (path, key_at) in text_map.members_not_in(parent, &known) {
+            let Some(span) = member_span(&self.text, key_at) else {
+                continue;
             };
-            self.problems.push(Problem::error(
+            let Some(Step::Key(name)) = path.last() else {
+                continue;
+            };
+            let (en, zh) = unknown_field_message(en, field, name);
+            found.push(Problem::error(
                 self.file,
-                &path_to_string(&steps),
-                line_column(self.source, offset),
-                en.clone(),
+                &path_to_string(&path),
+                self.map.line_column(self.in_source(key_at)),
+                en,
                 zh,
             ));
-            en.starts_with("unknown field")
-                .then(|| member_span(&self.text, locate_key(&self.text, &steps)?))
-                .flatten()
-        };
-        match cut {
-            Some(cut) if self.problems.len() <= 100 => {
-                self.cuts.push((cut.start, cut.len()));
-                self.text.replace_range(cut, "");
-                Ok(())
-            }
-            _ => Err(std::mem::take(&mut self.problems)),
+            cuts.push(span);
+        }
+        (found, cuts)
+    }
+
+    /// Cuts `spans` (of `text`, not overlapping) out of `text`, last first,
+    /// remembering each so places map back to `source`.
+    fn cut(&mut self, mut spans: Vec<std::ops::Range<usize>>) {
+        spans.sort_by_key(|span| std::cmp::Reverse(span.start));
+        for span in spans {
+            self.cuts.push((span.start, span.len()));
+            self.text.replace_range(span, "");
         }
     }
 
@@ -119,15 +171,40 @@ impl<'a> Reading<'a> {
 
     /// The unknown fields and the checks' problems, in file order; none
     /// means the file is good.
-    fn finish(mut self, checker: Checker) -> Result<(), Vec<Problem>> {
-        self.problems.extend(checker.into_problems());
+    fn finish(mut self, found: Vec<Problem>) -> Result<(), Vec<Problem>> {
+        self.problems.extend(found);
         if self.problems.is_empty() {
             Ok(())
         } else {
             self.problems.sort_by_key(|p| (p.line, p.column));
-            Err(self.problems)
+            Err(cap_repeats(self.problems, SHOWN_PER_KIND))
         }
     }
+}
+
+/// How many times a file is parsed again, at most, after setting unknown
+/// fields aside: once per kind of object that has some.
+const MAX_ROUNDS: usize = 100;
+
+/// The field and the known fields of serde's "unknown field `x`, expected
+/// one of `a`, `b`" (or "expected `a` or `b`", or "there are no fields").
+fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let known = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((field.to_string(), known))
+}
+
+/// serde's message about the unknown `field`, said of `name` instead.
+fn unknown_field_message(en: &str, field: &str, name: &str) -> (String, String) {
+    let en = en.replacen(&format!("`{field}`"), &format!("`{name}`"), 1);
+    let zh = format!("未知字段 `{name}`：是否拼写错误？（{en}）");
+    (en, zh)
 }
 
 /// The byte offset of the last byte serde_json read (or peeked at) before

@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// The site cannot use the file as it is.
     Error,
@@ -28,6 +28,9 @@ pub struct Problem {
     /// The same in Chinese.
     pub message_zh: String,
     pub severity: Severity,
+    /// How many more problems like this one (same file, same place in
+    /// every item of a list) were left out of the list after it.
+    pub more: usize,
 }
 
 impl Problem {
@@ -47,7 +50,46 @@ impl Problem {
             message: en.into(),
             message_zh: zh.into(),
             severity: Severity::Error,
+            more: 0,
         }
+    }
+
+    /// What is wrong, in English, with how many more like it were left out.
+    pub fn en(&self) -> String {
+        match self.more {
+            0 => self.message.clone(),
+            more => format!("{} (and {} more like this)", self.message, thousands(more)),
+        }
+    }
+
+    /// The same in Chinese.
+    pub fn zh(&self) -> String {
+        match self.more {
+            0 => self.message_zh.clone(),
+            more => format!("{}（另有 {} 处同类问题）", self.message_zh, thousands(more)),
+        }
+    }
+
+    /// How many problems this one stands for: itself and those left out.
+    pub fn count(&self) -> usize {
+        1 + self.more
+    }
+
+    /// What makes problems "like this one": the file, the severity and the
+    /// place with every list index left out (`entries[].text.zh`).
+    fn kind(&self) -> (&str, Severity, String) {
+        let mut shape = String::with_capacity(self.path.len());
+        let mut in_index = false;
+        for c in self.path.chars() {
+            match c {
+                '[' => in_index = true,
+                ']' => in_index = false,
+                _ if in_index => continue,
+                _ => {}
+            }
+            shape.push(c);
+        }
+        (&self.file, self.severity, shape)
     }
 
     /// The same problem, as a warning.
@@ -68,9 +110,54 @@ impl fmt::Display for Problem {
         write!(
             f,
             " (line {}, column {}): {}",
-            self.line, self.column, self.message
+            self.line,
+            self.column,
+            self.en()
         )
     }
+}
+
+/// Problems of the same kind beyond the first `keep` are left out, counted
+/// in the last one kept (`more`), so a mistake repeated in thousands of
+/// entries reads as a few lines. The order is kept.
+pub fn cap_repeats(problems: Vec<Problem>, keep: usize) -> Vec<Problem> {
+    use std::collections::HashMap;
+    let mut kept: Vec<Problem> = Vec::with_capacity(problems.len().min(1024));
+    // Per kind: how many are shown, and the index of the last one shown.
+    let mut shown: HashMap<(String, Severity, String), (usize, usize)> = HashMap::new();
+    for problem in problems {
+        let (file, severity, shape) = problem.kind();
+        let key = (file.to_string(), severity, shape);
+        match shown.get_mut(&key) {
+            Some((count, last)) if *count >= keep => kept[*last].more += problem.count(),
+            Some((count, last)) => {
+                *count += 1;
+                *last = kept.len();
+                kept.push(problem);
+            }
+            None => {
+                shown.insert(key, (1, kept.len()));
+                kept.push(problem);
+            }
+        }
+    }
+    kept
+}
+
+/// How many problems of one kind are listed before the rest are counted.
+pub const SHOWN_PER_KIND: usize = 20;
+
+/// `4980` as `4,980`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// One step of a JSON path: a key of an object or an index of an array.
@@ -116,6 +203,41 @@ mod tests {
     fn paths_read_like_serde_path_to_error() {
         let path = [Seg::Key("questions"), Seg::Index(3), Seg::Key("answer")];
         assert_eq!(path_to_string(&path), "questions[3].answer");
+    }
+
+    #[test]
+    fn a_mistake_repeated_in_every_entry_is_listed_a_few_times_then_counted() {
+        let problems: Vec<Problem> = (0..5000)
+            .flat_map(|i| {
+                [
+                    Problem::error(
+                        "timeline.json",
+                        &format!("entries[{i}].text.zh"),
+                        (i, 1),
+                        "empty",
+                        "空",
+                    ),
+                    Problem::error(
+                        "timeline.json",
+                        &format!("entries[{i}].id"),
+                        (i, 2),
+                        "bad id",
+                        "id",
+                    ),
+                ]
+            })
+            .collect();
+        let capped = cap_repeats(problems, 20);
+        assert_eq!(capped.len(), 40);
+        assert_eq!(capped.iter().map(Problem::count).sum::<usize>(), 10_000);
+        let last = capped
+            .iter()
+            .rfind(|p| p.path.ends_with(".text.zh"))
+            .unwrap();
+        assert_eq!(last.en(), "empty (and 4,980 more like this)");
+        assert_eq!(last.zh(), "空（另有 4,980 处同类问题）");
+        // Capping again changes nothing.
+        assert_eq!(cap_repeats(capped.clone(), 20), capped);
     }
 
     #[test]

@@ -1,26 +1,27 @@
 //! Checks beyond the types: what JSON can express but the site cannot use.
 
-use super::json_text::locate_nearest;
+use super::json_text::SourceMap;
 use super::model::{
     Answer, Band, Choice, Entry, Photo, Question, QuestionKind, Quiz, QuizSettings, Site, Story,
     Text, Timeline, Variant,
 };
-use super::problem::{Problem, Seg, Severity, line_column, path_to_string};
+use super::problem::{Problem, Seg, Severity, path_to_string};
 use std::collections::HashMap;
 
 /// Collects the problems of one file, locating each in the source text.
-pub struct Checker<'a> {
+pub struct Checker<'a, 'm> {
     file: &'a str,
-    source: &'a str,
+    map: &'m SourceMap<'a>,
     path: Vec<Seg>,
     problems: Vec<Problem>,
 }
 
-impl<'a> Checker<'a> {
-    pub fn new(file: &'a str, source: &'a str) -> Self {
+impl<'a, 'm> Checker<'a, 'm> {
+    /// A checker of `file`, whose text `map` maps.
+    pub fn new(file: &'a str, map: &'m SourceMap<'a>) -> Self {
         Checker {
             file,
-            source,
+            map,
             path: Vec::new(),
             problems: Vec::new(),
         }
@@ -40,8 +41,7 @@ impl<'a> Checker<'a> {
     /// Reports a problem at the current path (or the nearest part of it
     /// that exists in the file).
     fn report(&mut self, en: impl Into<String>, zh: impl Into<String>) {
-        let offset = locate_nearest(self.source, &self.path);
-        let (line, column) = line_column(self.source, offset);
+        let (line, column) = self.map.place(&self.path);
         self.problems.push(Problem {
             file: self.file.to_string(),
             path: path_to_string(&self.path),
@@ -50,6 +50,7 @@ impl<'a> Checker<'a> {
             message: en.into(),
             message_zh: zh.into(),
             severity: Severity::Error,
+            more: 0,
         });
     }
 

@@ -69,3 +69,20 @@ test('browsers that take brotli get the precompressed wasm', async ({ request })
   // Playwright decodes it: the body is the real wasm.
   expect((await response.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
 });
+
+test('_headers (Netlify, Cloudflare Pages) and nginx cache exactly the same files for a year', async ({ request }) => {
+  const rules = (await (await request.get('./_headers')).text()).split(/\n(?=\/)/);
+  const cachedForAYear = (path: string) =>
+    rules.some((rule) => {
+      const [pattern, ...lines] = rule.trim().split('\n');
+      const re = new RegExp('^' + pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$');
+      return re.test(path) && lines.some((l) => l.trim() === 'Cache-Control: public, max-age=31536000, immutable');
+    });
+  const html = await (await request.get('./')).text();
+  const hashed = [...new Set([...html.matchAll(/\.\/([\w-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:wasm|js|css))/g)].map((m) => m[1]))];
+  expect(hashed.length).toBeGreaterThanOrEqual(3);
+  for (const path of [...hashed, 'sw.js', 'index.html', 'manifest.webmanifest', 'content/site.json', 'icon-192.png']) {
+    const nginx = (await request.get(`./${path}`)).headers()['cache-control'];
+    expect(nginx === 'public, max-age=31536000, immutable', `nginx: ${path} is ${nginx}`).toBe(cachedForAYear(`/${path}`));
+  }
+});

@@ -137,7 +137,7 @@ test('saved progress from a different quiz.json is discarded with a notice', asy
 });
 
 test('corrupted saved progress is ignored', async ({ page }) => {
-  await page.addInitScript(() => localStorage.setItem('quiz-run', '{"fingerprint": "garbage'));
+  await page.addInitScript(() => localStorage.setItem('/quiz-run', '{"fingerprint": "garbage'));
   await page.goto('./?lang=en');
   await expect(quizPart(page).getByRole('button', { name: 'Start the quiz' })).toBeVisible();
   await expect(quizPart(page).getByRole('alert')).toHaveCount(0);

@@ -103,7 +103,7 @@ pub fn run(env: &tools::Env) -> Result<()> {
         deploy::nginx_server(
             &dist,
             PAGES[0].1,
-            &deploy::header_policy(&index)?,
+            &deploy::built_header_policy(&index)?,
             deploy::has_brotli(),
         ),
         deploy::nginx_plain_server(&static_dir, PAGES[1].1),

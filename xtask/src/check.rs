@@ -30,7 +30,7 @@ pub fn run(dir: &Path) -> Result<()> {
     report.add(photo_problems);
 
     println!(
-        "Checking {} ({} photos referenced)\n",
+        "Checking {} ({} photos)\n",
         dir.display(),
         report.photos.len()
     );
@@ -44,12 +44,15 @@ pub fn run(dir: &Path) -> Result<()> {
         } else {
             format!(" at {}", problem.path)
         };
+        // `file:line:column` first, so editors and terminals make it a link.
         println!(
-            "{kind}: {}{place} (line {}, column {})",
-            problem.file, problem.line, problem.column
+            "{}:{}:{}: {kind}{place}",
+            dir.join(&problem.file).display(),
+            problem.line,
+            problem.column
         );
-        println!("  {}", problem.message);
-        println!("  {}\n", problem.message_zh);
+        println!("  {}", problem.en());
+        println!("  {}\n", problem.zh());
     }
     let (errors, warnings) = (report.errors(), report.warnings());
     println!("{errors} error(s), {warnings} warning(s) / {errors} 个错误，{warnings} 个警告");

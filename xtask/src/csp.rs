@@ -7,62 +7,83 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-/// The policy, with `{script_hash}` for trunk's inline loader.
-pub fn policy(script_hash: &str) -> String {
+/// The policy, allowing the inline scripts and styles with these hashes
+/// (`sha256-...`).
+///
+/// Styles: elements only from the site and the hashed inline `<style>` (the
+/// no-JavaScript note); inline style *attributes* (aspect ratios, zoom) are
+/// set by the app, so `style-src-attr` allows them. Photos and the photo
+/// checks of `?check` may use any https host: content can be replaced on the
+/// host without a rebuild (CONTENT.md), and a list of hosts computed at build
+/// time would then block a new host's photos without a word.
+pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {
+    let quoted =
+        |hashes: &[String]| -> String { hashes.iter().map(|h| format!(" '{h}'")).collect() };
     [
-        "default-src 'self'",
-        &format!("script-src 'self' 'wasm-unsafe-eval' '{script_hash}'"),
-        // Inline style attributes (aspect ratios, zoom) are set by the app.
-        "style-src 'self' 'unsafe-inline'",
-        // Photos may live on another https host; the poster preview is a data: URL.
-        "img-src 'self' https: data:",
-        "connect-src 'self' https:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
+        "default-src 'self'".to_string(),
+        format!(
+            "script-src 'self' 'wasm-unsafe-eval'{}",
+            quoted(script_hashes)
+        ),
+        format!("style-src 'self'{}", quoted(style_hashes)),
+        "style-src-attr 'unsafe-inline'".to_string(),
+        // The poster preview is a data: URL.
+        "img-src 'self' https: data:".to_string(),
+        "connect-src 'self' https:".to_string(),
+        "object-src 'none'".to_string(),
+        "base-uri 'self'".to_string(),
+        "form-action 'self'".to_string(),
     ]
     .join("; ")
 }
 
 /// Adds the policy as a `<meta>` to `dist/index.html`, right after the
-/// charset, allowing each inline script by its hash (the head script;
-/// JSON-LD data blocks never run, so they need none).
-pub fn apply(index: &Path) -> Result<()> {
+/// charset (a fixed place, whatever the page's text says), allowing each
+/// inline script and style by its hash (JSON-LD data blocks never run, so
+/// they need none). Returns the policy.
+pub fn apply(index: &Path) -> Result<String> {
     let html =
         std::fs::read_to_string(index).with_context(|| format!("reading {}", index.display()))?;
-    if html.contains("Content-Security-Policy") {
-        return Ok(());
-    }
-    let hashes = inline_script_hashes(&html)?;
-    if hashes.is_empty() {
+    let scripts = inline_hashes(&html, "script")?;
+    if scripts.is_empty() {
         bail!("no inline script in index.html: is this trunk's output?");
     }
-    let meta = format!(
-        "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
-        policy(&hashes.join("' '"))
-    );
+    let policy = policy(&scripts, &inline_hashes(&html, "style")?);
+    std::fs::write(index, with_policy(&html, &policy)?)?;
+    Ok(policy)
+}
+
+/// `html` with the policy's `<meta>` right after its charset `<meta>`.
+fn with_policy(html: &str, policy: &str) -> Result<String> {
     let charset = "<meta charset=\"utf-8\" />";
     let at = html
         .find(charset)
         .context("no charset meta in index.html")?
         + charset.len();
-    let mut out = html;
-    out.insert_str(at, &meta);
-    std::fs::write(index, out)?;
-    Ok(())
+    let mut out = html.to_string();
+    out.insert_str(
+        at,
+        &format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"),
+    );
+    Ok(out)
 }
 
-/// `sha256-...` of every inline script that runs.
-fn inline_script_hashes(html: &str) -> Result<Vec<String>> {
+/// `sha256-...` of every inline `<script>` that runs, or every `<style>`.
+fn inline_hashes(html: &str, element: &str) -> Result<Vec<String>> {
+    let (open_tag, close_tag) = (format!("<{element}"), format!("</{element}>"));
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some(open) = rest.find("<script") {
-        let tag_end = open + rest[open..].find('>').context("unclosed <script tag")? + 1;
+    while let Some(open) = rest.find(&open_tag) {
+        let tag_end = open
+            + rest[open..]
+                .find('>')
+                .with_context(|| format!("unclosed {open_tag} tag"))?
+            + 1;
         let tag = &rest[open..tag_end];
         let close = tag_end
             + rest[tag_end..]
-                .find("</script>")
-                .context("unclosed script")?;
+                .find(&close_tag)
+                .with_context(|| format!("unclosed {element}"))?;
         let runs = !tag.contains(" src=") && !tag.contains("application/ld+json");
         if runs {
             let digest = Sha256::digest(&rest.as_bytes()[tag_end..close]);
@@ -83,8 +104,42 @@ mod tests {
     #[test]
     fn hashes_running_scripts_only() {
         let html = r#"<script>a()</script><script type="application/ld+json">{}</script><script type="module">b()</script><script src="x.js"></script>"#;
-        let hashes = inline_script_hashes(html).unwrap();
+        let hashes = inline_hashes(html, "script").unwrap();
         assert_eq!(hashes.len(), 2);
         assert!(hashes.iter().all(|h| h.starts_with("sha256-")));
+    }
+
+    #[test]
+    fn inline_styles_are_allowed_by_hash_and_attributes_by_style_src_attr() {
+        let html = "<noscript><style>.a{display:none}</style></noscript>";
+        let styles = inline_hashes(html, "style").unwrap();
+        assert_eq!(styles.len(), 1);
+        let policy = policy(&["sha256-s".into()], &styles);
+        assert!(
+            policy.contains(&format!("style-src 'self' '{}'", styles[0])),
+            "{policy}"
+        );
+        assert!(
+            policy.contains("style-src-attr 'unsafe-inline'"),
+            "{policy}"
+        );
+        assert!(
+            !policy.contains("style-src 'self' 'unsafe-inline'"),
+            "{policy}"
+        );
+    }
+
+    #[test]
+    fn the_policy_goes_in_whatever_the_page_says() {
+        // Story text may well mention the header's name.
+        let html = "<head><meta charset=\"utf-8\" /><script>start()</script></head><body><p>Content-Security-Policy</p></body>";
+        let index = std::env::temp_dir().join(format!("csp-{}.html", std::process::id()));
+        std::fs::write(&index, html).unwrap();
+        let policy = apply(&index).unwrap();
+        let out = std::fs::read_to_string(&index).unwrap();
+        std::fs::remove_file(&index).unwrap();
+        assert!(out.starts_with(&format!(
+            "<head><meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
+        )), "{out}");
     }
 }

@@ -7,18 +7,20 @@
 use anyhow::{Context, Result};
 use std::path::Path;
 
-/// The policy of the built page's `<meta>`, plus what only a header can say.
-pub fn header_policy(index_html: &str) -> Result<String> {
+/// The page's policy (its `<meta>`), plus what only a header can say.
+pub fn header_policy(page_policy: &str) -> String {
+    format!("{page_policy}; frame-ancestors 'none'")
+}
+
+/// The header policy of an already built page, read from its `<meta>`.
+pub fn built_header_policy(index_html: &str) -> Result<String> {
     let marker = "http-equiv=\"Content-Security-Policy\" content=\"";
     let start = index_html
         .find(marker)
         .context("dist/index.html has no CSP: run `cargo xtask build`")?
         + marker.len();
     let end = start + index_html[start..].find('"').context("unterminated CSP")?;
-    Ok(format!(
-        "{}; frame-ancestors 'none'",
-        &index_html[start..end]
-    ))
+    Ok(header_policy(&index_html[start..end]))
 }
 
 /// Headers every response carries.
@@ -95,7 +97,7 @@ fn server_block(
         gzip_static on;
         # Needs the brotli module (Debian: libnginx-mod-http-brotli-static).
         {brotli}brotli_static on;
-        add_header Cache-Control "public, max-age=31536000, immutable" always;
+        add_header Cache-Control "{IMMUTABLE}" always;
 {indented}    }}
 
     # The web app manifest (Debian's mime.types lacks its type).
@@ -156,17 +158,21 @@ fn running_as_root() -> bool {
     std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
 }
 
-/// `dist/_headers` for Netlify and Cloudflare Pages.
-pub fn netlify_headers(policy: &str) -> String {
+/// `dist/_headers` for Netlify and Cloudflare Pages: the security headers
+/// everywhere, and a year's caching for exactly the `hashed` files, named
+/// one by one (as nginx matches them by pattern): never a wildcard such as
+/// `/*.js`, which would also freeze `sw.js`. Everything else keeps these
+/// hosts' default, which revalidates every time (nginx says `no-cache`).
+pub fn netlify_headers(policy: &str, hashed: &[String]) -> String {
     let mut text = String::from("/*\n");
     for (name, value) in security_headers(policy) {
         text.push_str(&format!("  {name}: {value}\n"));
     }
-    text.push('\n');
-    for pattern in ["/*.wasm", "/*.js", "/*.css"] {
-        text.push_str(&format!(
-            "{pattern}\n  Cache-Control: public, max-age=31536000, immutable\n\n"
-        ));
+    for name in hashed {
+        text.push_str(&format!("\n/{name}\n  Cache-Control: {IMMUTABLE}\n"));
     }
     text
 }
+
+/// The caching of files whose names carry a content hash.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";

@@ -8,9 +8,12 @@
     code = (code || '').toLowerCase();
     return code.indexOf('zh') === 0 ? 'zh-CN' : code.indexOf('en') === 0 ? 'en' : null;
   };
+  // Saved under a name scoped to this page's folder, as the app does
+  // (src/storage_key.rs), so events in other folders keep their own.
+  var savedKey = location.pathname.replace(/[^/]*$/, '') + __LANG_KEY__;
   var chosen = null;
   try {
-    chosen = parse(new URLSearchParams(location.search).get('lang')) || parse(localStorage.getItem('lang'));
+    chosen = parse(new URLSearchParams(location.search).get('lang')) || parse(localStorage.getItem(savedKey));
   } catch (e) {}
   root.lang = chosen || parse(navigator.language) || 'zh-CN';
   // The build wrote the page in both languages: keep the visitor's.
@@ -82,6 +85,15 @@
     // control, and again when the visitor leaves (photos load as they scroll).
     var worker = navigator.serviceWorker;
     if (!worker) return;
+    // Built with --no-offline, sw.js is the worker that undoes offline
+    // support: a visitor who has the old worker gets it at once, a new
+    // visitor never installs it.
+    if (!__OFFLINE__) {
+      worker.getRegistration().then(function (registration) {
+        if (registration) registration.update();
+      }, function () {});
+      return;
+    }
     var seen = function () {
       if (!worker.controller) return;
       worker.controller.postMessage(

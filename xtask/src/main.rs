@@ -5,6 +5,7 @@
 //! installs what is missing from the package registries.
 
 mod bench;
+mod build;
 mod check;
 mod cmd;
 mod csp;
@@ -25,7 +26,7 @@ usage: cargo xtask <command>
 
 commands:
   setup    install whatever is missing (wasm toolchain, trunk, wasm-bindgen-cli, Chromium, Playwright)
-  build    build the release site into dist/
+  build    check the content, then build the release site into dist/ (--help for options)
   serve    build and serve the site on http://127.0.0.1:8080 (rebuilds on change)
   test     run every test: format, lints, native, wasm in headless Chromium, Playwright end-to-end
   check [DIR]  check a content folder (default public/content): every problem, in English and Chinese
@@ -52,8 +53,11 @@ fn run() -> Result<()> {
     std::env::set_current_dir(&root)?;
     match args.first().map(String::as_str) {
         Some("setup") => tools::Env::prepare(&root).map(|_| ()),
-        Some("build") => build(&tools::Env::prepare(&root)?),
-        Some("serve") => serve(&tools::Env::prepare(&root)?),
+        Some("build") => {
+            let options = build::Options::parse(&args[1..], &invoked_from)?;
+            build::run(&tools::Env::prepare_build(&root)?, &options)
+        }
+        Some("serve") => serve(&tools::Env::prepare_build(&root)?),
         Some("test") => test(&tools::Env::prepare(&root)?),
         Some("size") => size::report(
             &args
@@ -127,47 +131,6 @@ fn write_schemas(content: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `trunk build --release` into `dist/`.
-fn build(env: &tools::Env) -> Result<()> {
-    cmd::step("build the release site into dist/");
-    // Relative URLs, so dist/ works in any folder of any host.
-    env.wasm_command("trunk")
-        .args(["build", "--release", "--public-url", "./"])
-        .run()?;
-    let dist = env.root().join("dist");
-    let index = dist.join("index.html");
-    cmd::step("render the event into index.html; share image, icons, manifest, service worker");
-    let content = prerender::Content::load(&dist.join("content"))?;
-    let image = match &content.site.share.image {
-        Some(path) => {
-            let size = image::image_dimensions(dist.join(path)).ok();
-            prerender::ShareImage {
-                path: path.clone(),
-                width: size.map(|s| s.0),
-                height: size.map(|s| s.1),
-            }
-        }
-        None => {
-            share_image::write(&content.site, &dist.join("share.png"))?;
-            prerender::ShareImage {
-                path: "share.png".into(),
-                width: Some(share_image::WIDTH),
-                height: Some(share_image::HEIGHT),
-            }
-        }
-    };
-    prerender::apply(&index, &content, &image)?;
-    csp::apply(&index)?;
-    pwa::write(&dist, &content.site)?;
-    size::precompress_hashed(&dist)?;
-    let policy = deploy::header_policy(&std::fs::read_to_string(&index)?)?;
-    std::fs::write(
-        env.root().join("dist/_headers"),
-        deploy::netlify_headers(&policy),
-    )?;
-    Ok(())
-}
-
 /// `cargo xtask nginx [ROOT] [PORT]`: prints an nginx server block for dist/.
 fn print_nginx(root: &Path, args: &[String]) -> Result<()> {
     let index = std::fs::read_to_string(root.join("dist/index.html"))
@@ -181,7 +144,12 @@ fn print_nginx(root: &Path, args: &[String]) -> Result<()> {
         .context("PORT must be a number")?;
     print!(
         "{}",
-        deploy::nginx_server(&site_root, port, &deploy::header_policy(&index)?, false)
+        deploy::nginx_server(
+            &site_root,
+            port,
+            &deploy::built_header_policy(&index)?,
+            false
+        )
     );
     Ok(())
 }
@@ -206,7 +174,7 @@ fn serve(env: &tools::Env) -> Result<()> {
 /// in Chromium, then Lighthouse on the site, a static page and TimelineJS3
 /// (see `bench.rs`). They print tables; they never fail on a timing.
 fn bench(env: &tools::Env) -> Result<()> {
-    build(env)?;
+    build::run(env, &build::Options::default())?;
     cmd::step("the timeline at 200 entries and 1,000 photos, in Chromium");
     env.npx(["playwright", "test", "--config", "bench.config.ts"])
         .run()?;
@@ -251,7 +219,7 @@ fn write_test_nginx_conf(env: &tools::Env) -> Result<PathBuf> {
     let server = deploy::nginx_server(
         &env.root().join("dist"),
         4174,
-        &deploy::header_policy(&index)?,
+        &deploy::built_header_policy(&index)?,
         deploy::has_brotli(),
     );
     let conf = work.join("nginx.conf");
@@ -302,7 +270,17 @@ fn test(env: &tools::Env) -> Result<()> {
         .args(["test", "--target", "wasm32-unknown-unknown"])
         .run_counting(&mut tally)?;
 
-    build(env)?;
+    build::run(env, &build::Options::default())?;
+    tally.passed += build::check_dist_survives(env)?;
+    let no_offline = env.root().join("target/e2e/no-offline");
+    build::run(
+        env,
+        &build::Options {
+            out: Some(no_offline.clone()),
+            offline: false,
+            ..build::Options::default()
+        },
+    )?;
 
     cmd::step(&format!("size budget ({})", size::BUDGET_FILE));
     for line in size::check_budget(env.root())? {
@@ -315,6 +293,7 @@ fn test(env: &tools::Env) -> Result<()> {
     let nginx = tools::nginx_bin().context("nginx is missing: run `cargo xtask setup`")?;
     env.npx(["playwright", "test"])
         .env("E2E_NGINX_CONF", &nginx_conf)
+        .env("E2E_NO_OFFLINE_DIST", &no_offline)
         .env("E2E_NGINX_BIN", &nginx)
         .env(
             "E2E_NGINX_BROTLI",

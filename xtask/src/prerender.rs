@@ -195,14 +195,20 @@ pub fn json_ld(site: &Site, image: &ShareImage) -> String {
 /// first paint as the app will, keeps only that language of the build's
 /// markup, marks browsers without WebAssembly, and once the page has been
 /// painted starts the app (`app_js`, `app_wasm`), requests the content files
-/// for it (`files::ALL`) and registers the service worker.
-pub fn head_script(app_js: &str, app_wasm: &str) -> String {
+/// for it (`files::ALL`) and registers the service worker (`offline`; else it
+/// only lets an old worker update itself to the one that undoes it).
+pub fn head_script(app_js: &str, app_wasm: &str, offline: bool) -> String {
     include_str!("head.js")
         .replace("__APP_JS__", app_js)
         .replace("__APP_WASM__", app_wasm)
         .replace(
             "__CONTENT_FILES__",
             &serde_json::to_string(&files::ALL).expect("names serialise"),
+        )
+        .replace("__OFFLINE__", if offline { "true" } else { "false" })
+        .replace(
+            "__LANG_KEY__",
+            &serde_json::to_string(event_microsite::storage_key::LANG).expect("a name serialises"),
         )
 }
 
@@ -321,7 +327,7 @@ pub fn body(content: &Content) -> String {
 
 /// Writes the head tags, the head script and the prerendered body into the
 /// built page.
-pub fn apply(index: &Path, content: &Content, image: &ShareImage) -> Result<()> {
+pub fn apply(index: &Path, content: &Content, image: &ShareImage, offline: bool) -> Result<()> {
     let mut html = std::fs::read_to_string(index)?;
     if html.contains("id=\"prerender\"") {
         return Ok(());
@@ -333,7 +339,7 @@ pub fn apply(index: &Path, content: &Content, image: &ShareImage) -> Result<()> 
     let head_tags = format!(
         "{}\n    <script>{}</script>",
         head(&content.site, image),
-        head_script(&app_js, &app_wasm)
+        head_script(&app_js, &app_wasm, offline)
     );
     html.replace_range(start..end, &head_tags);
     let body_at = html.find("<body>").context("index.html has no <body>")? + "<body>".len();
@@ -486,13 +492,19 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         let (js, wasm) = remove_trunk_loader(&mut html).unwrap();
         assert_eq!((js.as_str(), wasm.as_str()), ("app-1.js", "app-1_bg.wasm"));
         assert_eq!(html, "<head>\n</head>");
-        let script = head_script(&js, &wasm);
+        let script = head_script(&js, &wasm, true);
         assert!(script.contains("import('./app-1.js')"));
         assert!(script.contains("module_or_path: './app-1_bg.wasm'"));
         assert!(
             script.contains(r#"["site.json","story.json","timeline.json","quiz.json"].forEach"#)
         );
-        for placeholder in ["__APP_JS__", "__APP_WASM__", "__CONTENT_FILES__"] {
+        for placeholder in [
+            "__APP_JS__",
+            "__APP_WASM__",
+            "__CONTENT_FILES__",
+            "__LANG_KEY__",
+            "__OFFLINE__",
+        ] {
             assert!(!script.contains(placeholder), "{placeholder} is left");
         }
     }

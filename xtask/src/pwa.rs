@@ -30,8 +30,9 @@ pub fn icon_data_url() -> String {
     format!("data:image/svg+xml,{svg}")
 }
 
-/// Writes the icons, `manifest.webmanifest` and `sw.js` into `dist`.
-pub fn write(dist: &Path, site: &Site) -> Result<()> {
+/// Writes the icons, `manifest.webmanifest` and `sw.js` into `dist`; without
+/// `offline`, `sw.js` is the worker that undoes offline support.
+pub fn write(dist: &Path, site: &Site, offline: bool) -> Result<()> {
     std::fs::write(dist.join("icon.svg"), ICON_SVG)?;
     // (file, size, star radius as a share of the size): maskable icons
     // keep their picture inside the middle 80 %.
@@ -47,8 +48,16 @@ pub fn write(dist: &Path, site: &Site) -> Result<()> {
         dist.join("manifest.webmanifest"),
         serde_json::to_string_pretty(&manifest(site))?,
     )?;
-    write_service_worker(dist)
+    if offline {
+        write_service_worker(dist)
+    } else {
+        Ok(std::fs::write(dist.join("sw.js"), KILL_SWITCH)?)
+    }
 }
+
+/// The service worker of `--no-offline`: deletes this site's caches,
+/// unregisters itself and reloads the open pages.
+pub const KILL_SWITCH: &str = include_str!("sw-off.js");
 
 /// The manifest: names from `site.json`, the site's colours, the icons.
 pub fn manifest(site: &Site) -> serde_json::Value {

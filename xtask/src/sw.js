@@ -5,12 +5,21 @@
 //   cached when the worker installs, so a revisit without network works.
 // - The page and the content files come from the network first, so new
 //   content shows as soon as the visitor is online; the cache answers only
-//   when the network fails or stalls.
-// - Photos come from the cache once seen, refreshed in the background.
+//   when the network fails or stalls. A page is kept once, whatever its
+//   query (`?utm_source=…`, `?lang=en`).
+// - Photos come from the cache once seen, refreshed in the background; the
+//   most recently seen MAX_PHOTOS are kept.
+// - Every cache is named after this worker's scope (the site's folder), and
+//   the worker clears only its own: events in other folders of the same
+//   host keep their offline copies.
 const VERSION = '__VERSION__';
 const SHELL = __SHELL__;
-const SHELL_CACHE = `shell-${VERSION}`;
-const RUNTIME_CACHE = 'runtime';
+const PREFIX = `${self.registration.scope} `;
+const SHELL_CACHE = `${PREFIX}shell ${VERSION}`;
+const PAGES_CACHE = `${PREFIX}pages`;
+const PHOTOS_CACHE = `${PREFIX}photos`;
+const OWN_CACHES = [SHELL_CACHE, PAGES_CACHE, PHOTOS_CACHE];
+const MAX_PHOTOS = 200;
 const NETWORK_TIMEOUT_MS = 6000;
 
 self.addEventListener('install', (event) => {
@@ -22,6 +31,7 @@ self.addEventListener('install', (event) => {
   );
 });
 
+// Older versions of this site's caches go; other sites' are not touched.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
@@ -29,7 +39,7 @@ self.addEventListener('activate', (event) => {
       .then((keys) =>
         Promise.all(
           keys
-            .filter((key) => key.startsWith('shell-') && key !== SHELL_CACHE)
+            .filter((key) => key.startsWith(PREFIX) && !OWN_CACHES.includes(key))
             .map((key) => caches.delete(key)),
         ),
       )
@@ -50,9 +60,10 @@ self.addEventListener('message', (event) => {
     if (response.ok) await cache.put(url, response);
   };
   event.waitUntil(
-    caches
-      .open(RUNTIME_CACHE)
-      .then((cache) => Promise.all(urls.map((url) => keep(cache, url).catch(() => undefined)))),
+    caches.open(PHOTOS_CACHE).then(async (cache) => {
+      await Promise.all(urls.map((url) => keep(cache, url).catch(() => undefined)));
+      await trim(cache);
+    }),
   );
 });
 
@@ -63,44 +74,60 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate' || url.pathname.endsWith('.json')) {
     event.respondWith(networkFirst(request));
   } else if (/-[0-9a-f]{8,16}(_bg)?\.(js|css|wasm)$/.test(url.pathname)) {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    event.respondWith(
+      caches.open(SHELL_CACHE).then((cache) => cache.match(request)).then((hit) => hit || fetch(request)),
+    );
   } else {
     event.respondWith(staleWhileRevalidate(request));
   }
 });
 
-/** The network's answer, kept in `cache` when it is a good one. */
-function fetchAndKeep(cache, request) {
-  return fetch(request).then((response) => {
-    if (response.ok) cache.put(request, response.clone());
-    return response;
-  });
+/** The address a page or content file is kept under: without its query. */
+function pageKey(request) {
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+/** Drops the photos seen longest ago beyond MAX_PHOTOS (a cache lists its
+ * entries in the order they were last stored). */
+async function trim(cache) {
+  const keys = await cache.keys();
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_PHOTOS)).map((key) => cache.delete(key)));
 }
 
 async function networkFirst(request) {
-  const cache = await caches.open(RUNTIME_CACHE);
-  const network = fetchAndKeep(cache, request);
+  const key = pageKey(request);
+  const pages = await caches.open(PAGES_CACHE);
+  const network = fetch(request).then((response) => {
+    if (response.ok) pages.put(key, response.clone());
+    return response;
+  });
   const stalled = new Promise((_, reject) =>
     setTimeout(() => reject(new Error('network stalled')), NETWORK_TIMEOUT_MS),
   );
   try {
     return await Promise.race([network, stalled]);
   } catch (error) {
-    // The newest copy first: the runtime cache holds what the network last
+    // The newest copy first: the pages cache holds what the network last
     // gave; the shell cache, what was there at install.
+    const shell = await caches.open(SHELL_CACHE);
     const cached =
-      (await cache.match(request)) ||
-      (await caches.match(request)) ||
-      (await caches.match(request, { ignoreSearch: true })) ||
-      (request.mode === 'navigate' ? await caches.match('./') : undefined);
+      (await pages.match(key)) ||
+      (await shell.match(key)) ||
+      (request.mode === 'navigate' ? await shell.match('./') : undefined);
     return cached || network;
   }
 }
 
 async function staleWhileRevalidate(request) {
-  const cache = await caches.open(RUNTIME_CACHE);
+  const cache = await caches.open(PHOTOS_CACHE);
   const cached = await cache.match(request);
-  const network = fetchAndKeep(cache, request);
+  const network = fetch(request).then((response) => {
+    if (response.ok) cache.put(request, response.clone()).then(() => trim(cache));
+    return response;
+  });
   if (cached) {
     network.catch(() => undefined);
     return cached;

@@ -29,16 +29,32 @@ pub struct Env {
 }
 
 impl Env {
-    /// Installs whatever is missing and returns the environment to build with.
+    /// Installs whatever is missing to build and test, and returns the
+    /// environment to do it with.
     pub fn prepare(root: &Path) -> Result<Env> {
+        Self::prepare_for(root, true)
+    }
+
+    /// Installs only what building the site needs (no browser, no test
+    /// packages): for `build` and `serve`.
+    pub fn prepare_build(root: &Path) -> Result<Env> {
+        Self::prepare_for(root, false)
+    }
+
+    fn prepare_for(root: &Path, tests: bool) -> Result<Env> {
         let wasm_env = toolchain::ensure()?;
         let tools = tools_dir()?;
         let bindgen_version = wasm_bindgen_version(root)?;
         let trunk_bin = cargo_install(&tools, "trunk", TRUNK_VERSION, true)?;
         let bindgen_bin = cargo_install(&tools, "wasm-bindgen-cli", &bindgen_version, false)?;
-        let (chromium, chromedriver) = ensure_chromium()?;
-        ensure_nginx()?;
-        ensure_playwright(root)?;
+        let (chromium, chromedriver) = if tests {
+            let browser = ensure_chromium()?;
+            ensure_nginx()?;
+            ensure_playwright(root)?;
+            browser
+        } else {
+            Default::default()
+        };
 
         let mut dirs = vec![trunk_bin, bindgen_bin];
         dirs.extend(std::env::split_paths(
@@ -52,7 +68,9 @@ impl Env {
             chromium,
             chromedriver,
         };
-        env.write_webdriver_config()?;
+        if tests {
+            env.write_webdriver_config()?;
+        }
         Ok(env)
     }
 

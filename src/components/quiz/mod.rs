@@ -19,7 +19,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// Where the run in progress is kept between visits.
-const STORAGE_KEY: &str = "quiz-run";
+const STORAGE_KEY: &str = crate::storage_key::QUIZ_RUN;
 
 /// Shared by the quiz's screens.
 #[derive(Clone, Copy)]

@@ -1,0 +1,336 @@
+//! `cargo xtask build`: the release site, checked first and published whole.
+//!
+//! The content is checked before anything is built; the site is built into a
+//! fresh folder and moved into place only when every step has succeeded, so
+//! a failed or interrupted build leaves the previous `dist/` as it was.
+
+use crate::{check, cmd, csp, deploy, prerender, pwa, share_image, size, tools};
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+
+/// What `cargo xtask build` was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The content folder to build with (default `public/content`).
+    pub content: Option<PathBuf>,
+    /// Where the finished site goes (default `dist/`).
+    pub out: Option<PathBuf>,
+    /// Whether the site works offline; `false` writes a `sw.js` that undoes
+    /// a previous build's offline support (the kill switch).
+    pub offline: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            content: None,
+            out: None,
+            offline: true,
+        }
+    }
+}
+
+/// Usage of `cargo xtask build`.
+pub const USAGE: &str = "\
+usage: cargo xtask build [--content DIR] [--out DIR] [--no-offline]
+
+Checks the content, builds the release site in a fresh folder and only then
+replaces dist/ (a failed or interrupted build leaves the old dist/ as it was).
+
+  --content DIR  build with the content folder DIR instead of public/content
+  --out DIR      write the site to DIR instead of dist/
+  --no-offline   turn offline support off: sw.js becomes a worker that deletes
+                 this site's offline copy in visitors' browsers and removes itself
+";
+
+impl Options {
+    /// Reads the flags after `build`; paths are relative to `invoked_from`.
+    pub fn parse(args: &[String], invoked_from: &Path) -> Result<Options> {
+        let mut options = Options::default();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut path = |flag: &str| -> Result<PathBuf> {
+                let value = args
+                    .next()
+                    .with_context(|| format!("{flag} needs a folder"))?;
+                Ok(invoked_from.join(value))
+            };
+            match arg.as_str() {
+                "--content" => options.content = Some(path("--content")?),
+                "--out" => options.out = Some(path("--out")?),
+                "--no-offline" => options.offline = false,
+                "-h" | "--help" => {
+                    print!("{USAGE}");
+                    std::process::exit(0);
+                }
+                other => bail!("unknown option `{other}`\n\n{USAGE}"),
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// Checks the content, builds the site and publishes it.
+pub fn run(env: &tools::Env, options: &Options) -> Result<()> {
+    let root = env.root();
+    let content = options
+        .content
+        .clone()
+        .unwrap_or_else(|| root.join("public/content"));
+    cmd::step(&format!("check the content in {}", content.display()));
+    check::run(&content).context("the site was not built: fix the content first")?;
+
+    let staging = root.join("target/dist-building");
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)?;
+    }
+    cmd::step("build the release site");
+    // Relative URLs, so the site works in any folder of any host.
+    env.wasm_command("trunk")
+        .args(["build", "--release", "--public-url", "./", "--dist"])
+        .arg(&staging)
+        .run()?;
+    if options.content.is_some() {
+        let built = staging.join("content");
+        std::fs::remove_dir_all(&built)?;
+        copy_dir(&content, &built)?;
+    }
+    finish(&staging, options)?;
+    let out = options.out.clone().unwrap_or_else(|| root.join("dist"));
+    publish(&staging, &out)?;
+    println!("the site is in {}", out.display());
+    Ok(())
+}
+
+/// The steps after trunk, on the built folder `dist`: the prerendered page,
+/// its policy, the share image, icons, manifest, service worker,
+/// precompressed files and deploy headers.
+fn finish(dist: &Path, options: &Options) -> Result<()> {
+    let index = dist.join("index.html");
+    cmd::step("render the event into index.html; share image, icons, manifest, service worker");
+    let content = prerender::Content::load(&dist.join("content"))?;
+    let image = match &content.site.share.image {
+        Some(path) => {
+            let size = image::image_dimensions(dist.join(path)).ok();
+            prerender::ShareImage {
+                path: path.clone(),
+                width: size.map(|s| s.0),
+                height: size.map(|s| s.1),
+            }
+        }
+        None => {
+            share_image::write(&content.site, &dist.join("share.png"))?;
+            prerender::ShareImage {
+                path: "share.png".into(),
+                width: Some(share_image::WIDTH),
+                height: Some(share_image::HEIGHT),
+            }
+        }
+    };
+    prerender::apply(&index, &content, &image, options.offline)?;
+    let policy = csp::apply(&index)?;
+    pwa::write(dist, &content.site, options.offline)?;
+    size::precompress_hashed(dist)?;
+    std::fs::write(
+        dist.join("_headers"),
+        deploy::netlify_headers(&deploy::header_policy(&policy), &hashed_files(dist)?),
+    )?;
+    Ok(())
+}
+
+/// The names of the files in `dist` whose names carry a content hash.
+fn hashed_files(dist: &Path) -> Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(dist)?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| size::is_hashed(name))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// Moves the finished site `staging` to `out`, replacing what was there
+/// only now that the whole site is ready.
+pub fn publish(staging: &Path, out: &Path) -> Result<()> {
+    let previous = staging.with_file_name("dist-previous");
+    if previous.exists() {
+        std::fs::remove_dir_all(&previous)?;
+    }
+    if out.exists() {
+        rename(out, &previous)?;
+    }
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    rename(staging, out)?;
+    if previous.exists() {
+        std::fs::remove_dir_all(&previous)?;
+    }
+    Ok(())
+}
+
+/// A rename, or a copy where the two folders are on different disks.
+fn rename(from: &Path, to: &Path) -> Result<()> {
+    if std::fs::rename(from, to).is_ok() {
+        return Ok(());
+    }
+    copy_dir(from, to)?;
+    std::fs::remove_dir_all(from)
+        .with_context(|| format!("removing {} after copying it", from.display()))
+}
+
+/// Copies the folder `from` (recursively) to `to`.
+pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// A digest of every file's path and bytes under `dir`.
+pub fn digest(dir: &Path) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    fn walk(dir: &Path, base: &Path, hash: &mut Sha256) -> Result<()> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            hash.update(path.strip_prefix(base)?.to_string_lossy().as_bytes());
+            if entry.file_type()?.is_dir() {
+                walk(&path, base, hash)?;
+            } else {
+                hash.update(std::fs::read(&path)?);
+            }
+        }
+        Ok(())
+    }
+    let mut hash = Sha256::new();
+    walk(dir, dir, &mut hash)?;
+    Ok(format!("{:x}", hash.finalize()))
+}
+
+/// For `cargo xtask test`, with `dist/` freshly built: a build with broken
+/// content, and a build killed half-way, each leave `dist/` byte for byte
+/// as it was. Returns how many checks passed.
+pub fn check_dist_survives(env: &tools::Env) -> Result<u64> {
+    let root = env.root();
+    let dist = root.join("dist");
+    let before = digest(&dist)?;
+
+    cmd::step("a build with broken content stops before touching dist/");
+    let broken = root.join("target/e2e/broken-content");
+    if broken.exists() {
+        std::fs::remove_dir_all(&broken)?;
+    }
+    copy_dir(&root.join("public/content"), &broken)?;
+    std::fs::write(broken.join("site.json"), "{\"title\": ")?;
+    let options = Options {
+        content: Some(broken),
+        ..Options::default()
+    };
+    let error = match run(env, &options) {
+        Ok(()) => bail!("the build accepted a site.json that is not JSON"),
+        Err(error) => format!("{error:#}"),
+    };
+    if !error.contains("fix the content first") {
+        bail!("the build failed, but not at the content check: {error}");
+    }
+    if digest(&dist)? != before {
+        bail!("a build with broken content changed dist/");
+    }
+
+    cmd::step("a build killed half-way leaves dist/ as it was");
+    kill_a_build_half_way(root)?;
+    if digest(&dist)? != before {
+        bail!("a build killed half-way changed dist/");
+    }
+    println!("  dist/ is unchanged after both");
+    Ok(2)
+}
+
+/// Starts `cargo xtask build` in its own process group and kills the whole
+/// group once trunk has begun writing the new site.
+fn kill_a_build_half_way(root: &Path) -> Result<()> {
+    use std::os::unix::process::CommandExt;
+    let staging = root.join("target/dist-building");
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)?;
+    }
+    let mut child = std::process::Command::new(std::env::current_exe()?)
+        .arg("build")
+        .current_dir(root)
+        .process_group(0)
+        .stdout(std::process::Stdio::null())
+        .spawn()?;
+    let started = std::time::Instant::now();
+    while !staging.exists() {
+        if started.elapsed() > std::time::Duration::from_secs(300) {
+            break;
+        }
+        if child.try_wait()?.is_some() {
+            bail!("the build ended before it could be interrupted");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    cmd::Cmd::new("kill")
+        .args(["-KILL", &format!("-{}", child.id())])
+        .run()?;
+    child.wait()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-build-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn publishing_replaces_the_old_site_whole() {
+        let dir = temp("publish");
+        let (staging, out) = (dir.join("dist-building"), dir.join("dist"));
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("old.txt"), "old").unwrap();
+        std::fs::create_dir_all(staging.join("content")).unwrap();
+        std::fs::write(staging.join("content/site.json"), "{}").unwrap();
+        publish(&staging, &out).unwrap();
+        assert!(!out.join("old.txt").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("content/site.json")).unwrap(),
+            "{}"
+        );
+        assert!(!staging.exists() && !dir.join("dist-previous").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn flags_are_read() {
+        let here = Path::new("/work");
+        let options = Options::parse(
+            &[
+                "--no-offline".into(),
+                "--content".into(),
+                "next/content".into(),
+            ],
+            here,
+        )
+        .unwrap();
+        assert!(!options.offline);
+        assert_eq!(options.content, Some(here.join("next/content")));
+        assert!(Options::parse(&["--nope".into()], here).is_err());
+        assert!(Options::parse(&["--out".into()], here).is_err());
+    }
+}
