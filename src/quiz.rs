@@ -418,20 +418,30 @@ pub struct SharedResult {
 }
 
 impl SharedResult {
-    /// Reads a shared result from a URL query string; `None` if absent or
-    /// nonsensical.
-    pub fn from_query(query: &str) -> Option<SharedResult> {
+    /// Reads a shared result for `quiz` from a URL query string: `score`
+    /// and `of` in digits only, `of` at most the quiz's number of questions,
+    /// `score` at most `of` and whole unless the quiz gives partial credit
+    /// (then one decimal, as `to_query` writes it). `None` if absent or
+    /// anything else (`1e3`, `1000`, `-1`, `7.5` without partial credit).
+    pub fn from_query(query: &str, quiz: &Quiz) -> Option<SharedResult> {
         let mut score = None;
         let mut total = None;
         for pair in query.trim_start_matches('?').split('&') {
             match pair.split_once('=') {
-                Some(("score", value)) => score = value.parse::<f64>().ok(),
-                Some(("of", value)) => total = value.parse::<usize>().ok(),
+                Some(("score", value)) => score = Some(value),
+                Some(("of", value)) => total = Some(value),
                 _ => {}
             }
         }
-        let (score, total) = (score?, total?);
-        (total > 0 && total <= 1000 && score.is_finite() && (0.0..=total as f64).contains(&score))
+        let total = whole_number(total?)?;
+        let score = match score?.split_once('.') {
+            None => whole_number(score?)? as f64,
+            Some((whole, tenths)) if quiz.settings.partial_credit && tenths.len() == 1 => {
+                whole_number(whole)? as f64 + whole_number(tenths)? as f64 / 10.0
+            }
+            Some(_) => return None,
+        };
+        (total > 0 && total <= quiz.questions.len() && score <= total as f64)
             .then_some(SharedResult { score, total })
     }
 
@@ -443,6 +453,14 @@ impl SharedResult {
     pub fn percent(self) -> u32 {
         (self.score * 100.0 / self.total as f64).round() as u32
     }
+}
+
+/// A number written in digits only (no sign, exponent or spaces), of at
+/// most six digits.
+fn whole_number(text: &str) -> Option<usize> {
+    (!text.is_empty() && text.len() <= 6 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
 }
 
 /// A score for people: `8`, or `7.5` with partial credit.

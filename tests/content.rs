@@ -552,14 +552,15 @@ fn typos_and_other_mistakes_are_all_reported_at_once() {
 }
 
 #[test]
-fn photo_addresses_must_be_paths_or_http() {
-    use event_microsite::content::is_safe_src;
+fn photo_addresses_must_be_paths_or_https() {
+    use event_microsite::content::{SrcKind, is_safe_src, src_kind};
     for ok in [
         "content/photos/a.jpg",
         "https://example.org/a.jpg",
-        "HTTP://x/a.png",
+        "HTTPS://x/a.png",
         "a.jpg?v=2",
         "photos/a:b.jpg",
+        "content/photos/合影.jpg",
     ] {
         assert!(is_safe_src(ok), "{ok}");
     }
@@ -569,15 +570,36 @@ fn photo_addresses_must_be_paths_or_http() {
         "data:image/svg+xml,<svg onload=alert(1)>",
         "vbscript:x",
         "file:///etc/passwd",
+        // A `/` before the first `:` used to pass: in a srcset the comma
+        // starts a second candidate.
+        "a/b, data:image/svg+xml,x",
+        "a/b 2x, javascript:x",
+        "//evil.example/a.jpg",
+        "https://",
+        "https://user@evil.example/a.jpg",
+        "a.jpg\" onerror=\"x",
+        "",
     ] {
         assert!(!is_safe_src(bad), "{bad}");
     }
+    assert_eq!(src_kind("http://example.org/a.jpg"), SrcKind::Http);
+    assert!(!is_safe_src("http://example.org/a.jpg"));
     let timeline = r#"{"entries": [{"id": "a", "title": {"zh": "甲", "en": "A"}, "text": {"zh": "甲", "en": "A"},
         "photos": [{"src": "javascript:alert(1)", "alt": {"zh": "甲", "en": "A"}, "caption": {"zh": "甲", "en": "A"},
         "width": 4, "height": 3}]}]}"#;
     let found = problems::<Timeline>("timeline.json", timeline);
     assert_eq!(found[0].path, "entries[0].photos[0].src");
     assert!(found[0].message.contains("is not allowed"));
+    let insecure = timeline.replace("javascript:alert(1)", "http://example.org/a.jpg");
+    let found = problems::<Timeline>("timeline.json", &insecure);
+    assert_eq!(found[0].path, "entries[0].photos[0].src");
+    assert_eq!((found[0].line, found[0].column), (2, 28));
+    assert!(
+        found[0].message.contains("use its https:// address"),
+        "{}",
+        found[0].message
+    );
+    assert!(found[0].message_zh.contains("https://"));
 }
 
 #[test]

@@ -16,7 +16,9 @@ pub use json_text::{SourceMap, locate};
 pub use model::*;
 pub use parse::load;
 pub use problem::{Problem, Seg, Severity, Step, line_column, path_to_string};
-pub use validate::{Validate, is_iso_date, is_safe_src, is_site_url, is_time_of_day};
+pub use validate::{
+    SrcKind, Validate, is_iso_date, is_safe_src, is_site_url, is_time_of_day, src_kind,
+};
 
 /// The content files, as named in URLs and messages.
 pub mod files {

@@ -119,14 +119,20 @@ impl<'a, 'm> Checker<'a, 'm> {
         }
     }
 
-    /// A picture's address must be a file path or an http(s) address:
-    /// `javascript:`, `data:` and other schemes are refused.
+    /// A picture's address must be a file path or an https address:
+    /// `javascript:`, `data:` and other schemes are refused, and so are
+    /// `http://` addresses, which the page's security policy blocks.
     fn safe_src(&mut self, src: &str) {
-        if !is_safe_src(src) {
-            self.report(
-                format!("\"{src}\" is not allowed: use a file path such as content/photos/a.jpg or an http(s) address"),
-                format!("不允许使用 \"{src}\"：请写文件路径（如 content/photos/a.jpg）或 http(s) 网址"),
-            );
+        match src_kind(src) {
+            SrcKind::Path | SrcKind::Https => {}
+            SrcKind::Http => self.report(
+                format!("\"{src}\" starts with http://: browsers block insecure pictures on a secure page, so visitors would see a placeholder; use its https:// address, or put the photo in content/photos"),
+                format!("\"{src}\" 以 http:// 开头：安全网页会拦截不安全的图片，访客只会看到占位框；请改用 https:// 网址，或把照片放进 content/photos"),
+            ),
+            SrcKind::Refused => self.report(
+                format!("\"{src}\" is not allowed: use a file path such as content/photos/a.jpg (no spaces, commas or quotes) or an https address"),
+                format!("不允许使用 \"{src}\"：请写文件路径（如 content/photos/a.jpg，不含空格、逗号或引号）或 https 网址"),
+            ),
         }
     }
 
@@ -441,12 +447,63 @@ fn check_answer(c: &mut Checker, answer: &Answer, options: usize) {
 
 /// A relative path or an http(s) address (no `javascript:`, `data:`, …).
 pub fn is_safe_src(src: &str) -> bool {
+    matches!(src_kind(src), SrcKind::Path | SrcKind::Https)
+}
+
+/// What kind of address a picture's `src` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SrcKind {
+    /// A path on the site, such as `content/photos/a.jpg`.
+    Path,
+    /// `https://host/...`.
+    Https,
+    /// `http://host/...`: blocked by the page's policy.
+    Http,
+    /// Anything else: another scheme (`javascript:`, `data:`), a
+    /// protocol-relative `//host`, or characters that would break out of an
+    /// attribute or a `srcset` list (spaces, commas, quotes, `<`, `>`, `\\`).
+    Refused,
+}
+
+/// Parses a picture's address strictly, before it ever reaches an `src`,
+/// `srcset` or `href`.
+pub fn src_kind(src: &str) -> SrcKind {
     let src = src.trim();
-    match src.find(':') {
-        Some(colon) if !src[..colon].contains('/') => {
-            matches!(src[..colon].to_ascii_lowercase().as_str(), "http" | "https")
-        }
-        _ => true,
+    let clean = !src.is_empty()
+        && !src.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, ',' | '"' | '\'' | '<' | '>' | '\\' | '`')
+        });
+    if !clean {
+        return SrcKind::Refused;
+    }
+    let lower = src.to_ascii_lowercase();
+    let with_host = |rest: &str| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty() && !host.contains('@')
+    };
+    if let Some(rest) = lower.strip_prefix("https://") {
+        return if with_host(rest) {
+            SrcKind::Https
+        } else {
+            SrcKind::Refused
+        };
+    }
+    if let Some(rest) = lower.strip_prefix("http://") {
+        return if with_host(rest) {
+            SrcKind::Http
+        } else {
+            SrcKind::Refused
+        };
+    }
+    // A path: no scheme (a colon before the first `/`, `?` or `#`) and no
+    // other host (`//host`).
+    let first = src.split(['/', '?', '#']).next().unwrap_or_default();
+    if src.starts_with("//") || first.contains(':') {
+        SrcKind::Refused
+    } else {
+        SrcKind::Path
     }
 }
 

@@ -292,17 +292,25 @@ fn bands_pick_the_highest_reached() {
 
 #[test]
 fn shared_results_round_trip_and_reject_nonsense() {
+    let partial = big_quiz(
+        12,
+        QuizSettings {
+            partial_credit: true,
+            ..QuizSettings::default()
+        },
+    );
+    let whole = big_quiz(13, QuizSettings::default());
     let result = SharedResult {
         score: 7.5,
         total: 12,
     };
     assert_eq!(result.to_query(), "score=7.5&of=12");
     assert_eq!(
-        SharedResult::from_query("?lang=en&score=7.5&of=12"),
+        SharedResult::from_query("?lang=en&score=7.5&of=12", &partial),
         Some(result)
     );
     assert_eq!(
-        SharedResult::from_query("?score=8&of=12")
+        SharedResult::from_query("?score=8&of=12", &whole)
             .unwrap()
             .percent(),
         67
@@ -314,9 +322,23 @@ fn shared_results_round_trip_and_reject_nonsense() {
         "?score=1&of=0",
         "?score=NaN&of=3",
         "?score=1",
+        // More questions than the quiz has; not digits; halves without
+        // partial credit.
+        "?score=1000&of=1000",
+        "?score=14&of=14",
+        "?score=1e1&of=12",
+        "?score=+3&of=12",
+        "?score=3&of=1e1",
+        "?score=3 &of=12",
+        "?score=7.5&of=12",
+        "?score=7.&of=12",
     ] {
-        assert_eq!(SharedResult::from_query(bad), None, "{bad}");
+        assert_eq!(SharedResult::from_query(bad, &whole), None, "{bad}");
     }
+    assert_eq!(
+        SharedResult::from_query("?score=7.25&of=12", &partial),
+        None
+    );
 }
 
 fn big_quiz(questions: usize, settings: QuizSettings) -> Quiz {

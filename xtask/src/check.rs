@@ -2,13 +2,19 @@
 //! in English and Chinese, with the same checks as the site's `?check`.
 
 use anyhow::{Result, bail};
-use event_microsite::content::check::{PHOTO_BUDGET_BYTES, check};
+use event_microsite::content::check::{PHOTO_BUDGET_BYTES, Report, check};
 use event_microsite::content::{Problem, Severity};
 use std::path::Path;
 
 /// Checks `dir` (the folder with site.json and the others); photo paths
 /// are relative to its parent, the site root. Fails if there are errors.
 pub fn run(dir: &Path) -> Result<()> {
+    let report = report(dir)?;
+    print(dir, &report)
+}
+
+/// Every problem in the content folder `dir`, photo files included.
+pub fn report(dir: &Path) -> Result<Report> {
     if !dir.is_dir() {
         bail!("{} is not a folder", dir.display());
     }
@@ -28,7 +34,12 @@ pub fn run(dir: &Path) -> Result<()> {
         })
         .collect();
     report.add(photo_problems);
+    Ok(report)
+}
 
+/// Prints the report, every line starting with `file:line:column`; fails
+/// if there are errors.
+fn print(dir: &Path, report: &Report) -> Result<()> {
     println!(
         "Checking {} ({} photos)\n",
         dir.display(),

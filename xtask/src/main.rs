@@ -10,9 +10,11 @@ mod check;
 mod cmd;
 mod csp;
 mod deploy;
+mod fuzz;
 mod photos;
 mod prerender;
 mod pwa;
+mod scale;
 mod share_image;
 mod size;
 mod toolchain;
@@ -36,7 +38,9 @@ commands:
   nginx [ROOT] [PORT]  print an nginx server block for dist/ (security headers, MIME types, gzip, caching)
   schema   write the content files' JSON Schemas into public/content/schema/ (for editors)
   size     print the size of dist/'s wasm, JS, CSS and HTML: raw, gzip and brotli
-  bench    build, then measure the timeline at 200 entries and 1,000 photos in Chromium
+  bench    build, then measure the timeline at 200 entries and 1,000 photos in Chromium and run
+           Lighthouse against a static page and TimelineJS3 (bench/results.md)
+  bench content  only the content check and page load at 200, 1,000 and 5,000 entries
 ";
 
 fn main() {
@@ -65,7 +69,7 @@ fn run() -> Result<()> {
                 .map_or_else(|| root.join("dist"), |dir| invoked_from.join(dir)),
         ),
         Some("photos") => make_photos(&root, &invoked_from, &args[1..]),
-        Some("fuzz") => fuzz(&args[1..]),
+        Some("fuzz") => fuzz::run(&root, &args[1..]),
         Some("nginx") => print_nginx(&root, &args[1..]),
         Some("schema") => write_schemas(&root.join("public/content")),
         Some("check") => check::run(
@@ -73,6 +77,9 @@ fn run() -> Result<()> {
                 .get(1)
                 .map_or_else(|| root.join("public/content"), |dir| invoked_from.join(dir)),
         ),
+        Some("bench") if args.get(1).is_some_and(|a| a == "content") => {
+            scale::run(&tools::Env::prepare(&root)?)
+        }
         Some("bench") => bench(&tools::Env::prepare(&root)?),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
@@ -178,36 +185,8 @@ fn bench(env: &tools::Env) -> Result<()> {
     cmd::step("the timeline at 200 entries and 1,000 photos, in Chromium");
     env.npx(["playwright", "test", "--config", "bench.config.ts"])
         .run()?;
-    bench::run(env)
-}
-
-/// `cargo xtask fuzz [SECONDS]`: runs each cargo-fuzz target for a bounded
-/// time with a memory cap (not part of `test`: it needs nightly Rust).
-fn fuzz(args: &[String]) -> Result<()> {
-    let seconds: u64 = args
-        .first()
-        .map_or(Ok(60), |s| s.parse())
-        .context("SECONDS must be a number")?;
-    let bin = tools::cargo_fuzz()?;
-    let path = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    )))?;
-    for target in ["content", "quiz_state"] {
-        cmd::step(&format!("fuzz `{target}` for {seconds} s"));
-        cmd::Cmd::new("cargo")
-            .args([
-                "+nightly",
-                "fuzz",
-                "run",
-                target,
-                "--",
-                &format!("-max_total_time={seconds}"),
-                "-rss_limit_mb=2048",
-            ])
-            .env("PATH", &path)
-            .run()?;
-    }
-    Ok(())
+    bench::run(env)?;
+    scale::run(env)
 }
 
 /// An nginx.conf serving dist/ on 127.0.0.1:4174 with the shipped server

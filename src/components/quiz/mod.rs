@@ -53,7 +53,7 @@ pub fn QuizView(
         run,
     };
     provide_context(context);
-    let shared = RwSignal::new(SharedResult::from_query(&browser::query()));
+    let shared = RwSignal::new(SharedResult::from_query(&browser::query(), &quiz));
 
     Effect::new(move |_| run.with(|r| browser::save(STORAGE_KEY, &r.save())));
     keep_time(run);
