@@ -108,7 +108,7 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
             hint,
         });
     }
-    let text = response.text().await.map_err(|error| {
+    let bytes = response.binary().await.map_err(|error| {
         if timed_out.get() {
             slow()
         } else {
@@ -118,7 +118,10 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
     if let Some(timer) = timer {
         timer.clear();
     }
-    let text = text?;
+    let text = content::decode(file, &bytes?).map_err(|problems| LoadError::Invalid {
+        file: file.into(),
+        problems,
+    })?;
     if text.trim_start().starts_with('<') {
         return Err(LoadError::Invalid {
             file: file.into(),

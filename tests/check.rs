@@ -31,7 +31,7 @@ fn check_files(files: &HashMap<&'static str, String>) -> event_microsite::conten
     check(|file| {
         files
             .get(file)
-            .cloned()
+            .map(|text| text.clone().into_bytes())
             .ok_or_else(|| "No such file".to_string())
     })
 }

@@ -161,11 +161,65 @@ fn a_wrong_type_names_the_path_and_what_was_expected() {
     let found = problems::<Timeline>("timeline.json", timeline);
     assert_eq!(found[0].path, "entries[0].photos[0].width");
     assert_eq!(found[0].line, 3);
+    assert_eq!(
+        found[0].message,
+        "this should be a whole number such as 1200, but it is the text \"wide\""
+    );
+    assert_eq!(
+        found[0].message_zh,
+        "这里应当是一个整数，例如 1200，却写成了文字 \"wide\""
+    );
+}
+
+#[test]
+fn messages_speak_of_texts_lists_and_objects_never_of_rust_types() {
+    let site = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/content/site.json"
+    ))
+    .unwrap()
+    .replacen("\"place\": {", "\"place\": [{", 1)
+    .replacen("}\n  },\n  \"start_date\"", "}\n  }],\n  \"start_date\"", 1);
+    let found = problems::<Site>("site.json", &site);
+    let all = format!("{found:?}");
+    for rust in ["struct", "Text", "u32", "sequence", "map"] {
+        assert!(!all.contains(rust), "{rust} in {all}");
+    }
+    let date = problems::<Site>(
+        "site.json",
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/content/site.json"
+        ))
+        .unwrap()
+        .replacen("\"date\": {", "\"date\": 20260918, \"x\": {", 1),
+    );
     assert!(
-        found[0].message.contains("invalid type: string \"wide\""),
+        date.iter().any(|p| p.path == "date"
+            && p.message
+                .contains("a text: {\"zh\": \"…\", \"en\": \"…\"} or a plain string")
+            && p.message_zh.contains("一段文字")
+            && !p.message_zh.contains("invalid")),
+        "{date:?}"
+    );
+}
+
+#[test]
+fn a_trailing_comma_is_called_one_too_many() {
+    let found = problems::<Story>("story.json", "{\"sections\": [1, 2,\n]}");
+    assert!(
+        found[0].message.starts_with("there is one comma too many"),
         "{}",
         found[0].message
     );
+    assert_eq!((found[0].line, found[0].column), (1, 19));
+    let found = problems::<Story>("story.json", "{\"sections\": [], }");
+    assert!(
+        found[0].message.starts_with("there is one comma too many"),
+        "{}",
+        found[0].message
+    );
+    assert!(found[0].message_zh.contains("多了一个逗号"));
 }
 
 #[test]
@@ -190,10 +244,13 @@ fn a_missing_field_names_the_object_that_lacks_it() {
     let found = problems::<Quiz>("quiz.json", &source);
     assert_eq!(found[0].path, "questions[0]");
     assert!(
-        found[0].message.contains("missing field `explanation`"),
+        found[0]
+            .message
+            .contains("the field \"explanation\" is missing"),
         "{}",
         found[0].message
     );
+    assert!(found[0].message_zh.contains("缺少必填字段 \"explanation\""));
 }
 
 #[test]
@@ -266,7 +323,9 @@ fn broken_json_and_empty_files_say_where_and_what() {
     // Columns count characters, as editors do: 甲 is one, though three bytes.
     assert_eq!((found[0].line, found[0].column), (2, 23));
     assert!(
-        found[0].message.starts_with("this is not valid JSON"),
+        found[0]
+            .message
+            .starts_with("a comma is missing between two items"),
         "{}",
         found[0].message
     );
@@ -716,7 +775,7 @@ mod edits {
         let found = load::<Story>("story.json", source).unwrap_err();
         let places: Vec<(&str, usize)> = found.iter().map(|p| (p.path.as_str(), p.line)).collect();
         assert_eq!(places, [("titel", 2), ("sections", 4)], "{found:?}");
-        assert!(found[1].message.contains("duplicate field `sections`"));
+        assert!(found[1].message.contains("\"sections\" is written twice"));
     }
 
     #[test]
@@ -739,6 +798,107 @@ mod edits {
                 ("sections[0].headline", lines[0]),
                 ("sections[1].headline", lines[1])
             ]
+        );
+    }
+}
+
+mod next_event {
+    //! The format as a real event needs it: plain strings, optional parts,
+    //! question kinds written out, and answers that look miscounted.
+    use event_microsite::content::{
+        QuestionKind, Quiz, Severity, Timeline, load, load_with_warnings,
+    };
+
+    fn quiz(questions: &str) -> String {
+        format!(r#"{{"questions": [{questions}]}}"#)
+    }
+
+    #[test]
+    fn plain_strings_optional_texts_and_a_written_type_load() {
+        let source = quiz(
+            r#"{"id": "year", "type": "single", "prompt": "1921?", "options": ["1919", "1921", {"zh": "甲", "en": "A"}], "answer": 2, "explanation": "中共一大"},
+               {"id": "both", "type": "multiple", "prompt": {"zh": "哪些", "en": "Which"}, "options": ["a", "b"], "answer": [1], "explanation": "x"},
+               {"id": "tf", "type": "true_false", "prompt": "对吗", "answer": true, "explanation": "x"}"#,
+        );
+        let (quiz, warnings) = load_with_warnings::<Quiz>("quiz.json", &source).unwrap();
+        assert_eq!(warnings, []);
+        assert_eq!(quiz.questions[0].options[0].en, "1919");
+        assert_eq!(quiz.questions[0].prompt.zh, "1921?");
+        assert_eq!(quiz.questions[1].kind(), QuestionKind::Multiple);
+        assert_eq!(quiz.questions[2].kind(), QuestionKind::TrueFalse);
+        assert_eq!(quiz.shown_title().en, "Quiz");
+
+        let timeline = r#"{"entries": [{"id": "tea", "time": "10:15", "title": "茶歇 Tea break"},
+            {"id": "photo", "title": {"zh": "合影", "en": "Group photo"}, "time": "12:00",
+             "photos": [{"src": "content/photos/a.jpg", "width": 4000, "height": 3000}]}]}"#;
+        let (timeline, warnings) =
+            load_with_warnings::<Timeline>("timeline.json", timeline).unwrap();
+        assert!(timeline.entries[0].text.is_none());
+        // A photo without alt or caption: one warning, not two errors.
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].severity, Severity::Warning);
+        assert_eq!(warnings[0].path, "entries[1].photos[0]");
+        assert!(warnings[0].message.contains("has no \"alt\""));
+        let photo = &timeline.entries[1].photos[0];
+        assert_eq!(photo.alt_or(&timeline.entries[1].title).en, "Group photo");
+    }
+
+    #[test]
+    fn a_one_element_list_is_a_warning_that_says_how_to_write_one_answer() {
+        let source = quiz(
+            r#"{"id": "q", "prompt": "p", "options": ["a", "b", "c"], "answer": [2], "explanation": "x"}"#,
+        );
+        let (_, warnings) = load_with_warnings::<Quiz>("quiz.json", &source).unwrap();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].path, "questions[0].answer");
+        assert!(
+            warnings[0]
+                .message
+                .contains("write \"answer\": 2 without brackets"),
+            "{}",
+            warnings[0].message
+        );
+        assert!(warnings[0].message_zh.contains("\"answer\": 2"));
+        // Written as multiple choice on purpose: no warning.
+        let meant = source.replace(r#""id": "q","#, r#""id": "q", "type": "multiple","#);
+        assert_eq!(
+            load_with_warnings::<Quiz>("quiz.json", &meant).unwrap().1,
+            []
+        );
+        // A type the answer contradicts is an error.
+        let wrong = source
+            .replace(r#""answer": [2]"#, r#""answer": [1, 2]"#)
+            .replace(r#""id": "q","#, r#""id": "q", "type": "single","#);
+        let found = load::<Quiz>("quiz.json", &wrong).unwrap_err();
+        assert!(
+            found[0].message.contains("does not fit \"type\""),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn answers_counted_from_zero_are_pointed_out_in_every_question() {
+        let source = quiz(
+            r#"{"id": "a", "prompt": "p", "options": ["x", "y", "z"], "answer": 0, "explanation": "e"},
+               {"id": "b", "prompt": "p", "options": ["x", "y", "z"], "answer": 1, "explanation": "e"}"#,
+        );
+        let found = load::<Quiz>("quiz.json", &source).unwrap_err();
+        let summary: Vec<(&str, Severity)> = found
+            .iter()
+            .map(|p| (p.path.as_str(), p.severity))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("questions[0].answer", Severity::Error),
+                ("questions[1].answer", Severity::Warning)
+            ]
+        );
+        assert!(found[0].message.contains("numbered from 1"));
+        assert!(
+            found[1]
+                .message
+                .contains("as if options were counted from 0")
         );
     }
 }

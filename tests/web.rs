@@ -25,6 +25,7 @@ fn two_question_quiz() -> Quiz {
     let question =
         |id: &str, prompt: &str, options: [&str; 3], answer: Answer, why: &str| Question {
             id: id.into(),
+            written_kind: None,
             prompt: text(prompt, prompt),
             image: None,
             options: options
@@ -40,8 +41,8 @@ fn two_question_quiz() -> Quiz {
         };
     Quiz {
         schema: None,
-        title: text("竞答", "Quiz"),
-        intro: text("试试", "Try it"),
+        title: Some(text("竞答", "Quiz")),
+        intro: Some(text("试试", "Try it")),
         settings: QuizSettings::default(),
         questions: vec![
             question(

@@ -75,7 +75,7 @@ fn ProblemItem(problem: Problem) -> impl IntoView {
 /// photo they name.
 async fn run_check() -> Report {
     let all = [files::SITE, files::STORY, files::TIMELINE, files::QUIZ];
-    let texts = join_all(all.map(fetch_text)).await;
+    let texts = join_all(all.map(fetch_bytes)).await;
     let mut report = check(|file| {
         all.iter()
             .position(|f| *f == file)
@@ -86,7 +86,7 @@ async fn run_check() -> Report {
     report
 }
 
-async fn fetch_text(file: &'static str) -> Result<String, String> {
+async fn fetch_bytes(file: &'static str) -> Result<Vec<u8>, String> {
     let response = Request::get(&content_url(file))
         .cache(web_sys::RequestCache::NoCache)
         .send()
@@ -95,7 +95,7 @@ async fn fetch_text(file: &'static str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
-    response.text().await.map_err(|e| e.to_string())
+    response.binary().await.map_err(|e| e.to_string())
 }
 
 /// Whether the host has the photo, and whether it is too big for phones.

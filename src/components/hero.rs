@@ -15,7 +15,7 @@ pub fn Hero(
     Effect::new(move |_| document().set_title(title.get(lang.get())));
     view! {
         <h1 class="hero__title">{tr(site.title)}</h1>
-        <p class="hero__subtitle">{tr(site.subtitle)}</p>
+        {site.subtitle.map(|subtitle| view! { <p class="hero__subtitle">{tr(subtitle)}</p> })}
         <p class="hero__meta">
             <span class="hero__date">{tr(site.date)}</span>
             " · "

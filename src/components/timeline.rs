@@ -180,6 +180,7 @@ fn render_entry(
         .map(|(i, photo)| {
             render_photo(
                 photo,
+                photo.alt_or(&entry.title).get(lang).to_string(),
                 format!("{}-{}", entry.id, i + 1),
                 lang,
                 viewer,
@@ -204,7 +205,7 @@ fn render_entry(
                     >
                         {words::COPY_LINK.get(lang)}
                     </button>
-                    <p class="tl-entry__text">{entry.text.get(lang).to_string()}</p>
+                    {entry.text.as_ref().map(|text| view! { <p class="tl-entry__text">{text.get(lang).to_string()}</p> })}
                     {facts}
                     <div class=photos_class>{photos}</div>
                 </div>
@@ -234,12 +235,12 @@ fn copy_entry_link(fragment: &str, lang: Lang, copied: RwSignal<Option<String>>)
 /// Pressing it opens the viewer.
 fn render_photo(
     photo: &Photo,
+    alt: String,
     id: String,
     lang: Lang,
     viewer: Viewer,
     single: bool,
 ) -> impl IntoView + use<> {
-    let alt = photo.alt.get(lang).to_string();
     let (img_alt, missing_label) = (alt.clone(), alt.clone());
     let placeholder = photo
         .color
@@ -284,7 +285,12 @@ fn render_photo(
                 <span class="photo__missing-title">{words::PHOTO_MISSING.get(lang)}</span>
                 <span>{alt}</span>
             </div>
-            <figcaption class="photo__caption">{photo.caption.get(lang).to_string()} {credit}</figcaption>
+            {(photo.caption.is_some() || credit.is_some()).then(|| view! {
+                <figcaption class="photo__caption">
+                    {photo.caption.as_ref().map(|caption| caption.get(lang).to_string())}
+                    {credit}
+                </figcaption>
+            })}
         </figure>
     }
 }

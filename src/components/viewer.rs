@@ -308,8 +308,8 @@ fn Dialog(viewer: Viewer) -> impl IntoView {
                 {move || {
                     photo
                         .get()
-                        .map(|(_, photo, _)| {
-                            let alt = tr(photo.alt.clone());
+                        .map(|(_, photo, entry_title)| {
+                            let alt = tr(photo.alt_or(&entry_title));
                             if broken.get() {
                                 view! {
                                     <div class="viewer__missing" role="img" aria-label=alt.clone()>
@@ -358,7 +358,7 @@ fn Dialog(viewer: Viewer) -> impl IntoView {
                             let index = viewer.current.get().unwrap_or(0);
                             let (n, of) = (reference.index + 1, reference.count);
                             view! {
-                                <p class="viewer__caption">{tr(photo.caption.clone())}</p>
+                                {photo.caption.clone().map(|caption| view! { <p class="viewer__caption">{tr(caption)}</p> })}
                                 {photo.credit.clone().map(|credit| view! { <p class="viewer__credit">{tr(credit)}</p> })}
                                 <p class="viewer__count">
                                     {move || match lang.get() {

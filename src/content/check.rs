@@ -5,7 +5,7 @@
 
 use super::json_text::SourceMap;
 use super::problem::{Problem, SHOWN_PER_KIND, Seg, cap_repeats, path_to_string};
-use super::{Photo, Quiz, Site, Story, Timeline, Validate, files, load};
+use super::{Photo, Quiz, Site, Story, Timeline, Validate, files, load_with_warnings};
 use serde::de::DeserializeOwned;
 
 /// Photos larger than this are slow on a phone network (a warning).
@@ -96,9 +96,9 @@ impl Report {
     }
 }
 
-/// Checks the four content files; `read` returns a file's text, or why it
+/// Checks the four content files; `read` returns a file's bytes, or why it
 /// could not be read.
-pub fn check(read: impl Fn(&str) -> Result<String, String>) -> Report {
+pub fn check(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Report {
     let mut report = Report::default();
     let mut problems = Vec::new();
     let mut photos = Vec::new();
@@ -150,12 +150,16 @@ pub fn check(read: impl Fn(&str) -> Result<String, String>) -> Report {
 }
 
 fn check_file<T: DeserializeOwned + Validate>(
-    read: &impl Fn(&str) -> Result<String, String>,
+    read: &impl Fn(&str) -> Result<Vec<u8>, String>,
     file: &'static str,
     problems: &mut Vec<Problem>,
 ) -> Option<(T, String)> {
-    let source = match read(file) {
-        Ok(source) => source,
+    let source = match read(file).map(|bytes| super::decode(file, &bytes)) {
+        Ok(Ok(source)) => source,
+        Ok(Err(found)) => {
+            problems.extend(found);
+            return None;
+        }
         Err(why) => {
             problems.push(Problem::error(
                 file,
@@ -173,8 +177,11 @@ fn check_file<T: DeserializeOwned + Validate>(
         .strip_prefix('\u{feff}')
         .unwrap_or(&source)
         .to_string();
-    match load::<T>(file, &source) {
-        Ok(value) => Some((value, source)),
+    match load_with_warnings::<T>(file, &source) {
+        Ok((value, warnings)) => {
+            problems.extend(warnings);
+            Some((value, source))
+        }
         Err(found) => {
             problems.extend(found);
             None
@@ -233,11 +240,12 @@ fn share_warnings(site: &Site, source: &SourceMap) -> Vec<Problem> {
             "没有填写 \"start_date\"：搜索引擎只从这里读取活动日期，例如 \"2021-06-06\"".into(),
         );
     }
+    // What links show, written or by default.
     for (key, text, (zh_max, en_max)) in [
-        ("title", &site.share.title, SHARE_TITLE_MAX),
+        ("title", &site.share_title(), SHARE_TITLE_MAX),
         (
             "description",
-            &site.share.description,
+            &site.share_description(),
             SHARE_DESCRIPTION_MAX,
         ),
     ] {

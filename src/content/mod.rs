@@ -4,6 +4,7 @@
 //! No web dependencies, so it is tested natively and reused by tools.
 
 pub mod check;
+mod encoding;
 mod json_text;
 mod model;
 mod parse;
@@ -12,9 +13,10 @@ mod problem;
 pub mod schema;
 mod validate;
 
+pub use encoding::decode;
 pub use json_text::{SourceMap, locate};
 pub use model::*;
-pub use parse::load;
+pub use parse::{load, load_with_warnings};
 pub use problem::{Problem, Seg, Severity, Step, line_column, path_to_string};
 pub use validate::{
     SrcKind, Validate, is_iso_date, is_safe_src, is_site_url, is_time_of_day, src_kind,

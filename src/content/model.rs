@@ -5,13 +5,98 @@
 
 use serde::{Deserialize, Deserializer};
 
-/// A text in both of the site's languages.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+/// A text in both of the site's languages: `{"zh": "…", "en": "…"}` in a
+/// file, or a plain string where both read the same (`"1965"`, `"08:30"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     pub zh: String,
     pub en: String,
+}
+
+/// What a text is called in messages, in the organiser's terms.
+pub const TEXT_EXPECTED: &str = "a text: {\"zh\": \"…\", \"en\": \"…\"} or a plain string";
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (zh, en, feedback) = deserializer.deserialize_any(TextVisitor { feedback: false })?;
+        debug_assert!(feedback.is_none());
+        Ok(Text { zh, en })
+    }
+}
+
+/// Reads a text (or a quiz option, which may also have `feedback`) from a
+/// plain string or an object, with serde's own words for unknown and
+/// missing fields, so they are set aside and located like any other.
+struct TextVisitor {
+    feedback: bool,
+}
+
+impl<'de> serde::de::Visitor<'de> for TextVisitor {
+    type Value = (String, String, Option<Text>);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(TEXT_EXPECTED)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok((text.to_string(), text.to_string(), None))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error;
+        const TEXT: &[&str] = &["zh", "en"];
+        const CHOICE: &[&str] = &["zh", "en", "feedback"];
+        let (mut zh, mut en, mut feedback) = (None, None, None);
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "zh" if zh.is_none() => zh = Some(map.next_value::<String>()?),
+                "en" if en.is_none() => en = Some(map.next_value::<String>()?),
+                "feedback" if self.feedback && feedback.is_none() => {
+                    feedback = Some(map.next_value::<Text>()?)
+                }
+                "zh" | "en" => {
+                    return Err(A::Error::duplicate_field(if key == "zh" {
+                        "zh"
+                    } else {
+                        "en"
+                    }));
+                }
+                "feedback" if self.feedback => return Err(A::Error::duplicate_field("feedback")),
+                other => {
+                    return Err(A::Error::unknown_field(
+                        other,
+                        if self.feedback { CHOICE } else { TEXT },
+                    ));
+                }
+            }
+        }
+        let zh = zh.ok_or_else(|| A::Error::missing_field("zh"))?;
+        let en = en.ok_or_else(|| A::Error::missing_field("en"))?;
+        Ok((zh, en, feedback))
+    }
+}
+
+/// The schema of a text: an object with both languages, or a string.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A text in Chinese and English, or one plain string where both read the same.",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": { "zh": { "type": "string" }, "en": { "type": "string" } },
+                    "required": ["zh", "en"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
 }
 
 /// One of the site's two languages.
@@ -79,7 +164,9 @@ pub struct Site {
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     pub title: Text,
-    pub subtitle: Text,
+    /// A line under the title (optional).
+    #[serde(default)]
+    pub subtitle: Option<Text>,
     /// The date as visitors read it, e.g. "6月6日" / "6 June".
     pub date: Text,
     pub place: Text,
@@ -96,7 +183,32 @@ pub struct Site {
     #[serde(default)]
     pub url: Option<String>,
     pub organisers: Vec<Organiser>,
+    /// What a shared link shows (optional: the title and subtitle by default).
+    #[serde(default)]
     pub share: Share,
+}
+
+impl Site {
+    /// The title a shared link shows: `share.title`, else the title.
+    pub fn share_title(&self) -> Text {
+        self.share
+            .title
+            .clone()
+            .unwrap_or_else(|| self.title.clone())
+    }
+
+    /// The description a shared link shows: `share.description`, else the
+    /// subtitle, else the date and place.
+    pub fn share_description(&self) -> Text {
+        self.share
+            .description
+            .clone()
+            .or_else(|| self.subtitle.clone())
+            .unwrap_or_else(|| Text {
+                zh: format!("{} · {}", self.date.zh, self.place.zh),
+                en: format!("{} · {}", self.date.en, self.place.en),
+            })
+    }
 }
 
 /// One of the organisations that held the event.
@@ -108,13 +220,17 @@ pub struct Organiser {
     pub name: Text,
 }
 
-/// What a shared link shows.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// What a shared link shows; every field is optional.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Share {
-    pub title: Text,
-    pub description: Text,
+    /// Default: the site's title.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// Default: the subtitle, else the date and place.
+    #[serde(default)]
+    pub description: Option<Text>,
     /// Path of the share image (1200x630 px is best), relative to the site
     /// root. Without one, the build draws `share.png` from the title.
     #[serde(default)]
@@ -162,7 +278,9 @@ pub struct Entry {
     #[serde(default)]
     pub time: Option<String>,
     pub title: Text,
-    pub text: Text,
+    /// What happened (optional: a tea break needs none).
+    #[serde(default)]
+    pub text: Option<Text>,
     /// Where it happened, if worth saying.
     #[serde(default)]
     pub place: Option<Text>,
@@ -185,8 +303,13 @@ pub struct Entry {
 pub struct Photo {
     /// Path relative to the site root, e.g. `content/photos/oath.svg`.
     pub src: String,
-    pub alt: Text,
-    pub caption: Text,
+    /// What the photo shows, for screen readers (a warning when missing:
+    /// the caption or the entry's title is read instead).
+    #[serde(default)]
+    pub alt: Option<Text>,
+    /// A line shown under the photo (optional).
+    #[serde(default)]
+    pub caption: Option<Text>,
     /// Who took it.
     #[serde(default)]
     pub credit: Option<Text>,
@@ -213,6 +336,15 @@ pub struct Variant {
 }
 
 impl Photo {
+    /// The text read out for the photo: its alt, else its caption, else
+    /// `fallback` (the entry's title).
+    pub fn alt_or(&self, fallback: &Text) -> Text {
+        self.alt
+            .clone()
+            .or_else(|| self.caption.clone())
+            .unwrap_or_else(|| fallback.clone())
+    }
+
     /// The `srcset` of the WebP copies, if any.
     pub fn webp_srcset_attr(&self) -> Option<String> {
         (!self.webp.is_empty()).then(|| {
@@ -253,11 +385,28 @@ impl Photo {
 pub struct Quiz {
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
-    pub title: Text,
-    pub intro: Text,
+    /// Default: 知识竞答 / Quiz.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// A line under the title (optional).
+    #[serde(default)]
+    pub intro: Option<Text>,
     #[serde(default)]
     pub settings: QuizSettings,
     pub questions: Vec<Question>,
+}
+
+impl Quiz {
+    /// The title visitors see: the file's, else 知识竞答 / Quiz.
+    pub fn shown_title(&self) -> Text {
+        self.title.clone().unwrap_or_else(|| {
+            let quiz = crate::ui_text::words::QUIZ;
+            Text {
+                zh: quiz.get(Lang::Zh).into(),
+                en: quiz.get(Lang::En).into(),
+            }
+        })
+    }
 }
 
 /// How the quiz is run. Every field is optional.
@@ -313,6 +462,9 @@ pub struct Band {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
+    /// The kind, when written: without it, the form of `answer` sets it.
+    #[serde(default, rename = "type")]
+    pub written_kind: Option<QuestionKind>,
     pub prompt: Text,
     #[serde(default)]
     pub image: Option<QuizImage>,
@@ -333,15 +485,44 @@ pub struct QuizImage {
     pub height: u32,
 }
 
-/// An option of a question, with optional feedback shown once answered.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+/// An option of a question, with optional feedback shown once answered:
+/// `{"zh": "…", "en": "…", "feedback": …}`, or a plain string.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub zh: String,
     pub en: String,
-    #[serde(default)]
     pub feedback: Option<Text>,
+}
+
+impl<'de> Deserialize<'de> for Choice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (zh, en, feedback) = deserializer.deserialize_any(TextVisitor { feedback: true })?;
+        Ok(Choice { zh, en, feedback })
+    }
+}
+
+/// The schema of an option: a text, or a text with feedback.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Choice {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Choice".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let text = generator.subschema_for::<Text>();
+        schemars::json_schema!({
+            "description": "An option: a plain string, or its Chinese and English with optional feedback shown once answered.",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": { "zh": { "type": "string" }, "en": { "type": "string" }, "feedback": text },
+                    "required": ["zh", "en"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
 }
 
 impl Choice {
@@ -365,16 +546,27 @@ pub enum Answer {
     Truth(bool),
 }
 
-/// The kinds of question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The kinds of question, as `"type"` writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
+    /// One right option (radio buttons).
     Single,
+    /// Every right option must be ticked (checkboxes).
     Multiple,
+    /// A statement that is true or false.
     TrueFalse,
 }
 
 impl Question {
+    /// The kind: as written in `"type"`, else as the answer's form implies.
     pub fn kind(&self) -> QuestionKind {
+        self.written_kind.unwrap_or_else(|| self.answer_kind())
+    }
+
+    /// The kind the form of `answer` implies.
+    pub fn answer_kind(&self) -> QuestionKind {
         match self.answer {
             Answer::One(_) => QuestionKind::Single,
             Answer::Many(_) => QuestionKind::Multiple,

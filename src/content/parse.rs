@@ -2,7 +2,7 @@
 //! that say exactly where the file is wrong.
 
 use super::json_text::{SourceMap, member_span, path_at};
-use super::problem::{Problem, SHOWN_PER_KIND, Step, cap_repeats, path_to_string};
+use super::problem::{Problem, SHOWN_PER_KIND, Severity, Step, cap_repeats, path_to_string};
 use super::validate::{Checker, Validate};
 use serde::de::{DeserializeOwned, IgnoredAny};
 
@@ -16,6 +16,16 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 /// Only the calls into serde and `validate` depend on `T`; the rest lives in
 /// [`Reading`], compiled once rather than once per content type.
 pub fn load<T: DeserializeOwned + Validate>(file: &str, source: &str) -> Result<T, Vec<Problem>> {
+    load_with_warnings(file, source).map(|(value, _)| value)
+}
+
+/// Like [`load`], but also gives the warnings of a usable file (things the
+/// site copes with but the organisers probably did not mean); a file with
+/// any error gives every problem, warnings included.
+pub fn load_with_warnings<T: DeserializeOwned + Validate>(
+    file: &str,
+    source: &str,
+) -> Result<(T, Vec<Problem>), Vec<Problem>> {
     let mut reading = Reading::start(file, source)?;
     let value = loop {
         match serde_json::from_str::<T>(&reading.text) {
@@ -26,7 +36,7 @@ pub fn load<T: DeserializeOwned + Validate>(file: &str, source: &str) -> Result<
     let mut checker = Checker::new(file, &reading.map);
     value.validate(&mut checker);
     let found = checker.into_problems();
-    reading.finish(found).map(|()| value)
+    reading.finish(found).map(|warnings| (value, warnings))
 }
 
 /// One content file being read. Unknown fields are reported and cut out of
@@ -65,8 +75,15 @@ impl<'a> Reading<'a> {
             )]);
         }
         serde_json::from_str::<IgnoredAny>(source).map_err(|error| {
-            let (en, zh) = plain_message(&error);
-            let at = SourceMap::new(source).line_column(last_read(source, &error));
+            let stop = last_read(source, &error);
+            let before = source[..stop].trim_end();
+            let closing = matches!(source.as_bytes().get(stop), Some(b']' | b'}'));
+            let (at, (en, zh)) = if error.is_syntax() && closing && before.ends_with(',') {
+                (before.len() - 1, syntax_message("trailing comma"))
+            } else {
+                (stop, plain_message(&error))
+            };
+            let at = SourceMap::new(source).line_column(at);
             vec![Problem::error(file, "", at, en, zh)]
         })?;
         Ok(Reading {
@@ -100,7 +117,7 @@ impl<'a> Reading<'a> {
         }
         // A repeated key is shown where it is repeated; anything else at
         // the start of the value its path names.
-        let at = if en.starts_with("duplicate field") {
+        let at = if error.to_string().starts_with("duplicate field") {
             self.map.line_column(self.in_source(stop))
         } else {
             self.map.place(&steps)
@@ -169,15 +186,16 @@ impl<'a> Reading<'a> {
         at
     }
 
-    /// The unknown fields and the checks' problems, in file order; none
-    /// means the file is good.
-    fn finish(mut self, found: Vec<Problem>) -> Result<(), Vec<Problem>> {
+    /// The unknown fields and the checks' problems, in file order: `Ok`
+    /// with the warnings when none is an error.
+    fn finish(mut self, found: Vec<Problem>) -> Result<Vec<Problem>, Vec<Problem>> {
         self.problems.extend(found);
-        if self.problems.is_empty() {
-            Ok(())
+        self.problems.sort_by_key(|p| (p.line, p.column));
+        let problems = cap_repeats(self.problems, SHOWN_PER_KIND);
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            Err(problems)
         } else {
-            self.problems.sort_by_key(|p| (p.line, p.column));
-            Err(cap_repeats(self.problems, SHOWN_PER_KIND))
+            Ok(problems)
         }
     }
 }
@@ -227,7 +245,8 @@ fn last_read(text: &str, error: &serde_json::Error) -> usize {
 }
 
 /// serde_json's message without its trailing "at line L column C" (the
-/// location is reported separately), with a hint, and the same in Chinese.
+/// location is reported separately), said in an organiser's words (no Rust
+/// type names), and the same in Chinese.
 fn plain_message(error: &serde_json::Error) -> (String, String) {
     let text = error.to_string();
     let text = match text.rfind(" at line ") {
@@ -240,27 +259,132 @@ fn plain_message(error: &serde_json::Error) -> (String, String) {
             .map(str::to_string)
     };
     if error.is_syntax() {
-        (
-            format!(
-                "this is not valid JSON: {text} (look for a missing comma, quote or bracket just before this point)"
-            ),
-            format!("这不是有效的 JSON：请检查此处之前是否缺少逗号、引号或括号（{text}）"),
-        )
+        syntax_message(&text)
     } else if error.is_eof() {
         (
-            format!("the file ends too early: {text} (is a closing bracket or quote missing?)"),
-            format!("文件提前结束了：是否缺少右括号或引号？（{text}）"),
+            "the file ends too early: is a closing bracket ] or }, or a closing quote, missing?"
+                .into(),
+            "文件提前结束了：是否缺少右括号 ] 或 }，或者缺少右引号？".into(),
         )
     } else if let Some(field) = quoted("missing field `") {
-        (text.clone(), format!("缺少必填字段 `{field}`"))
-    } else if let Some(field) = quoted("unknown field `") {
         (
-            text.clone(),
-            format!("未知字段 `{field}`：是否拼写错误？（{text}）"),
+            format!("the field \"{field}\" is missing here; every item of this kind needs one"),
+            format!("这里缺少必填字段 \"{field}\""),
         )
-    } else if text.starts_with("invalid type") || text.starts_with("invalid value") {
-        (text.clone(), format!("类型或取值不对（{text}）"))
+    } else if let Some(field) = quoted("unknown field `") {
+        (text.clone(), format!("未知字段 `{field}`：是否拼写错误？"))
+    } else if let Some(field) = quoted("duplicate field `") {
+        (
+            format!("\"{field}\" is written twice in the same item; keep one"),
+            format!("同一项里 \"{field}\" 写了两次：请只保留一个"),
+        )
+    } else if let Some(rest) = text
+        .strip_prefix("invalid type: ")
+        .or_else(|| text.strip_prefix("invalid value: "))
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let (found_en, found_zh) = found_words(found);
+        let (expected_en, expected_zh) = expected_words(expected);
+        (
+            format!("this should be {expected_en}, but it is {found_en}"),
+            format!("这里应当是{expected_zh}，却写成了{found_zh}"),
+        )
     } else {
-        (text.clone(), format!("内容有误（{text}）"))
+        (text.clone(), format!("内容有误：{text}"))
     }
+}
+
+/// A JSON syntax mistake, in words.
+fn syntax_message(text: &str) -> (String, String) {
+    let (en, zh) = match text {
+        "trailing comma" => (
+            "there is one comma too many just before this point: remove the comma after the last item of the list or object",
+            "此处之前多了一个逗号：请删掉列表或对象最后一项后面的逗号",
+        ),
+        "expected `,` or `}`" | "expected `,` or `]`" => (
+            "a comma is missing between two items just before this point (or a closing bracket)",
+            "此处之前的两项之间缺少逗号（或缺少右括号）",
+        ),
+        "expected `:`" => (
+            "a colon is missing after the field name just before this point, as in \"title\": …",
+            "此处之前的字段名后缺少冒号，应写成 \"title\": …",
+        ),
+        "key must be a string" => (
+            "a field name must be in double quotes, as in \"title\" (or there is one comma too many)",
+            "字段名必须用英文双引号括起来，如 \"title\"（或者多了一个逗号）",
+        ),
+        "expected value" | "expected ident" => (
+            "a value is missing or misspelt here: texts need double quotes \"…\" (straight quotes, not “…”), and true, false and null are written in lower case",
+            "此处缺少值或写错了：文字要用英文双引号 \"…\"（不是中文引号 “…”），true、false、null 要小写",
+        ),
+        "trailing characters" => (
+            "there is more after the end of the file's object: remove it, or a bracket closes too early",
+            "文件的对象结束后还有多余内容：请删掉，或检查是否有括号提前闭合",
+        ),
+        _ if text.starts_with("control character") => (
+            "a line break or tab inside a text: write it as \\n, or join the lines",
+            "文字中间有换行或制表符：请写成 \\n，或把两行合成一行",
+        ),
+        _ if text.starts_with("invalid escape") => (
+            "a backslash \\ inside a text must be written \\\\",
+            "文字里的反斜杠 \\ 要写成 \\\\",
+        ),
+        _ if text.starts_with("invalid number") || text.starts_with("number out of range") => (
+            "this number is not written as JSON numbers are (digits, no leading zeros or spaces)",
+            "这个数字的写法不对（只用数字，不要前导零或空格）",
+        ),
+        _ => (
+            "this is not valid JSON: look for a missing comma, quote or bracket just before this point",
+            "这不是有效的 JSON：请检查此处之前是否缺少逗号、引号或括号",
+        ),
+    };
+    (format!("{en} ({text})"), zh.to_string())
+}
+
+/// What serde found, as an organiser would say it.
+fn found_words(found: &str) -> (String, String) {
+    let value = found.split_once(' ').map_or("", |(_, value)| value);
+    let value = value.trim_matches('`');
+    if found.starts_with("string") {
+        (format!("the text {value}"), format!("文字 {value}"))
+    } else if found.starts_with("integer") || found.starts_with("floating point") {
+        (format!("the number {value}"), format!("数字 {value}"))
+    } else if found.starts_with("boolean") {
+        (value.to_string(), format!(" {value}"))
+    } else if found == "map" {
+        ("an object { … }".into(), "对象 { … }".into())
+    } else if found == "sequence" {
+        ("a list [ … ]".into(), "列表 [ … ]".into())
+    } else if found.starts_with("null") {
+        ("null".into(), " null".into())
+    } else {
+        (found.to_string(), found.to_string())
+    }
+}
+
+/// What serde expected, as an organiser would say it.
+fn expected_words(expected: &str) -> (String, String) {
+    let (en, zh) = match expected {
+        e if e == super::model::TEXT_EXPECTED => {
+            (e, "一段文字：{\"zh\": \"…\", \"en\": \"…\"}，或一个字符串")
+        }
+        "a string" => (
+            "a text in double quotes \"…\"",
+            "用英文双引号括起来的文字 \"…\"",
+        ),
+        "u8" | "u16" | "u32" | "u64" | "usize" => {
+            ("a whole number such as 1200", "一个整数，例如 1200")
+        }
+        "a boolean" => ("true or false", " true 或 false"),
+        "a sequence" => ("a list [ … ]", "一个列表 [ … ]"),
+        e if e.starts_with("struct ") || e == "a map" => ("an object { … }", "一个对象 { … }"),
+        e if e.starts_with("variant identifier") || e.starts_with("one of") => {
+            return (
+                expected.replace("variant identifier", "one of"),
+                format!("以下之一：{expected}"),
+            );
+        }
+        other => (other, other),
+    };
+    (en.to_string(), zh.to_string())
 }

@@ -54,6 +54,15 @@ impl<'a, 'm> Checker<'a, 'm> {
         });
     }
 
+    /// Reports a warning at the current path: the site works, but it is
+    /// probably not what the organisers meant.
+    fn warn(&mut self, en: impl Into<String>, zh: impl Into<String>) {
+        self.report(en, zh);
+        if let Some(last) = self.problems.last_mut() {
+            last.severity = Severity::Warning;
+        }
+    }
+
     /// Checks a text under `key`: both languages must be present.
     fn text(&mut self, key: &'static str, text: &Text) {
         self.at(Seg::Key(key), |c| c.text_here(text));
@@ -95,7 +104,7 @@ impl<'a, 'm> Checker<'a, 'm> {
     }
 
     /// Checks a picture's file, alt text and size.
-    fn picture(&mut self, src: &str, alt: &Text, width: u32, height: u32) {
+    fn picture(&mut self, src: &str, alt: Option<&Text>, width: u32, height: u32) {
         if src.trim().is_empty() {
             self.at(Seg::Key("src"), |c| {
                 c.report(
@@ -106,7 +115,13 @@ impl<'a, 'm> Checker<'a, 'm> {
         } else {
             self.at(Seg::Key("src"), |c| c.safe_src(src));
         }
-        self.text("alt", alt);
+        match alt {
+            Some(alt) => self.text("alt", alt),
+            None => self.warn(
+                "the photo has no \"alt\": screen readers read its caption or the entry's title instead; add \"alt\": {\"zh\": \"…\", \"en\": \"…\"} saying what the photo shows",
+                "照片没有 \"alt\"：读屏软件会改读图注或条目标题；请加上 \"alt\": {\"zh\": \"…\", \"en\": \"…\"}，说明照片里是什么",
+            ),
+        }
         for (key, value) in [("width", width), ("height", height)] {
             if value == 0 {
                 self.at(Seg::Key(key), |c| {
@@ -159,12 +174,14 @@ pub trait Validate {
 impl Validate for Site {
     fn validate(&self, c: &mut Checker) {
         for (key, text) in [
-            ("title", &self.title),
-            ("subtitle", &self.subtitle),
-            ("date", &self.date),
-            ("place", &self.place),
+            ("title", Some(&self.title)),
+            ("subtitle", self.subtitle.as_ref()),
+            ("date", Some(&self.date)),
+            ("place", Some(&self.place)),
         ] {
-            c.text(key, text);
+            if let Some(text) = text {
+                c.text(key, text);
+            }
         }
         if self.organisers.is_empty() {
             c.at(Seg::Key("organisers"), |c| {
@@ -201,8 +218,14 @@ impl Validate for Site {
             if let Some(image) = &self.share.image {
                 c.at(Seg::Key("image"), |c| c.safe_src(image));
             }
-            c.text("title", &self.share.title);
-            c.text("description", &self.share.description);
+            for (key, text) in [
+                ("title", &self.share.title),
+                ("description", &self.share.description),
+            ] {
+                if let Some(text) = text {
+                    c.text(key, text);
+                }
+            }
         });
     }
 }
@@ -259,8 +282,8 @@ impl Validate for Timeline {
                 _ => {}
             }
             c.text("title", &entry.title);
-            c.text("text", &entry.text);
             for (key, text) in [
+                ("text", &entry.text),
                 ("place", &entry.place),
                 ("speaker", &entry.speaker),
                 ("part", &entry.part),
@@ -270,8 +293,10 @@ impl Validate for Timeline {
                 }
             }
             c.each("photos", &entry.photos, |c, _, photo: &Photo| {
-                c.picture(&photo.src, &photo.alt, photo.width, photo.height);
-                c.text("caption", &photo.caption);
+                c.picture(&photo.src, photo.alt.as_ref(), photo.width, photo.height);
+                if let Some(caption) = &photo.caption {
+                    c.text("caption", caption);
+                }
                 if let Some(credit) = &photo.credit {
                     c.text("credit", credit);
                 }
@@ -310,8 +335,11 @@ impl Validate for Timeline {
 
 impl Validate for Quiz {
     fn validate(&self, c: &mut Checker) {
-        c.text("title", &self.title);
-        c.text("intro", &self.intro);
+        for (key, text) in [("title", &self.title), ("intro", &self.intro)] {
+            if let Some(text) = text {
+                c.text(key, text);
+            }
+        }
         if self.questions.is_empty() {
             c.at(Seg::Key("questions"), |c| {
                 c.report("the quiz has no questions", "竞答没有任何题目")
@@ -320,6 +348,11 @@ impl Validate for Quiz {
         c.at(Seg::Key("settings"), |c| {
             self.settings.check(c, self.questions.len())
         });
+        // One answer of 0 suggests every answer was counted from 0.
+        let counted_from_zero = self
+            .questions
+            .iter()
+            .any(|q| answer_numbers(&q.answer).contains(&0));
         let mut ids = HashMap::new();
         c.each("questions", &self.questions, |c, i, question: &Question| {
             c.id(&question.id, &mut ids, i, "questions");
@@ -327,12 +360,21 @@ impl Validate for Quiz {
             c.text("explanation", &question.explanation);
             if let Some(image) = &question.image {
                 c.at(Seg::Key("image"), |c| {
-                    c.picture(&image.src, &image.alt, image.width, image.height)
+                    c.picture(&image.src, Some(&image.alt), image.width, image.height)
                 });
             }
             check_options(c, question);
             c.at(Seg::Key("answer"), |c| {
-                check_answer(c, &question.answer, question.options.len())
+                check_kind(c, question);
+                let options = question.choices().len();
+                check_answer(c, &question.answer, options);
+                let numbers = answer_numbers(&question.answer);
+                if counted_from_zero && !numbers.is_empty() && !numbers.contains(&0) {
+                    c.warn(
+                        "another answer in this quiz is 0, as if options were counted from 0: options count from 1 (the first option is 1), so check this answer too",
+                        "本竞答中有答案写成了 0，像是从 0 开始数选项：选项从 1 开始编号（第一个选项是 1），请一并检查本题答案",
+                    );
+                }
             });
         });
     }
@@ -413,12 +455,46 @@ fn check_options(c: &mut Checker, question: &Question) {
     });
 }
 
-fn check_answer(c: &mut Checker, answer: &Answer, options: usize) {
-    let numbers = match answer {
-        Answer::Truth(_) => return,
+/// The option numbers an answer gives (none for true or false).
+fn answer_numbers(answer: &Answer) -> Vec<usize> {
+    match answer {
+        Answer::Truth(_) => Vec::new(),
         Answer::One(n) => vec![*n],
         Answer::Many(list) => list.clone(),
+    }
+}
+
+/// A written `"type"` must agree with the answer's form; without one, a
+/// one-element list is most likely a single answer written in brackets.
+fn check_kind(c: &mut Checker, question: &Question) {
+    use QuestionKind::{Multiple, Single, TrueFalse};
+    let mismatch = match (question.written_kind, &question.answer) {
+        (None, Answer::Many(list)) if list.len() == 1 => {
+            let n = list[0];
+            c.warn(
+                format!("the answer [{n}] is a list, so visitors get checkboxes (multiple choice) for one right option; for a single answer write \"answer\": {n} without brackets, or add \"type\": \"multiple\" if checkboxes are meant"),
+                format!("答案 [{n}] 是列表，访客会看到多选框（多选题），却只有一个正确选项；单选题请写 \"answer\": {n}（不加方括号），若确实是多选题请加上 \"type\": \"multiple\""),
+            );
+            return;
+        }
+        (Some(Single), Answer::Many(list)) => list.len() > 1,
+        (Some(Single | Multiple), Answer::Truth(_)) => true,
+        (Some(TrueFalse), Answer::Many(_)) => true,
+        _ => false,
     };
+    if mismatch {
+        c.report(
+            "the answer does not fit \"type\": single choice takes one number such as 2, multiple choice a list such as [1, 3], true_false true or false",
+            "答案与 \"type\" 不符：单选题写一个编号（如 2），多选题写编号列表（如 [1, 3]），判断题写 true 或 false",
+        );
+    }
+}
+
+fn check_answer(c: &mut Checker, answer: &Answer, options: usize) {
+    let numbers = answer_numbers(answer);
+    if matches!(answer, Answer::Truth(_)) {
+        return;
+    }
     if numbers.is_empty() {
         c.report(
             "no correct option is given; write its number, e.g. \"answer\": 2",
@@ -428,7 +504,12 @@ fn check_answer(c: &mut Checker, answer: &Answer, options: usize) {
     }
     let mut seen = Vec::new();
     for number in numbers {
-        if number == 0 || number > options {
+        if number == 0 {
+            c.report(
+                "answer 0 does not exist: options are numbered from 1 (the first option is 1, not 0)",
+                "答案 0 不存在：选项从 1 开始编号（第一个选项是 1，不是 0）",
+            );
+        } else if number > options {
             c.report(
                 format!(
                     "answer {number} does not exist: this question has {options} options, numbered 1 to {options}"

@@ -12,6 +12,7 @@ fn text(s: &str) -> Text {
 fn question(id: &str, options: usize, answer: Answer) -> Question {
     Question {
         id: id.into(),
+        written_kind: None,
         prompt: text(id),
         image: None,
         options: (0..options)
@@ -29,8 +30,8 @@ fn question(id: &str, options: usize, answer: Answer) -> Question {
 fn quiz_with(settings: QuizSettings) -> Quiz {
     Quiz {
         schema: None,
-        title: text("t"),
-        intro: text("i"),
+        title: Some(text("t")),
+        intro: Some(text("i")),
         settings,
         questions: vec![
             question("single", 4, Answer::One(2)),

@@ -126,6 +126,7 @@ test.describe('two events on one host', () => {
 
   test.describe('offline', () => {
     test.use({ serviceWorkers: 'allow' });
+    test.describe.configure({ timeout: 90_000 });
 
     test('each keeps its own offline copy', async ({ page, context }) => {
       await openWithWorker(page, `${base}/a/?lang=zh`, site.title.zh);
@@ -155,25 +156,26 @@ test.describe('two events on one host', () => {
 
       // 230 photos seen: the worker keeps the latest 200.
       for (let i = 0; i < 230; i++) writeFileSync(join(root, `a/content/photos/seen-${i}.svg`), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-      const kept = await page.evaluate(async (scope) => {
+      await page.evaluate(async (scope) => {
         const urls = Array.from({ length: 230 }, (_, i) => `${scope}content/photos/seen-${i}.svg`);
         for (let i = 0; i < urls.length; i += 50) {
           navigator.serviceWorker.controller!.postMessage(urls.slice(i, i + 50));
           await new Promise((resolve) => setTimeout(resolve, 300));
         }
-        const count = async () => {
+      }, scope);
+      const kept = () =>
+        page.evaluate(async (scope) => {
           let n = 0;
           for (const name of await caches.keys()) {
             if (!name.startsWith(`${scope} `) || name.includes('shell')) continue;
             n += (await (await caches.open(name)).keys()).filter((r) => r.url.includes('/seen-')).length;
           }
           return n;
-        };
-        for (let tries = 0; tries < 50 && (await count()) < 200; tries++) await new Promise((r) => setTimeout(r, 100));
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        return count();
-      }, scope);
-      expect(kept).toBe(200);
+        }, scope);
+      // All 230 are fetched and stored; the oldest are trimmed after each batch.
+      await expect.poll(kept, { timeout: 30_000 }).toBe(200);
+      await page.waitForTimeout(1000);
+      expect(await kept()).toBe(200);
     });
 
     test('built with --no-offline, the site removes its worker and caches, and visitors get the fresh site', async ({ page }) => {
@@ -185,7 +187,7 @@ test.describe('two events on one host', () => {
       publish('a', noOffline);
       editJson(join(root, 'a/content/site.json'), (s) => (s.title = { zh: '新的标题', en: 'A fresh title' }));
       await page.goto(`${base}/a/?lang=zh`);
-      await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(false);
+      await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(false);
       await appReady(page, '新的标题');
       const left = await page.evaluate(async () => ({
         registrations: (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope),

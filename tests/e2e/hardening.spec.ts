@@ -65,7 +65,7 @@ const faults: { name: string; reply: Parameters<import('@playwright/test').Route
   { name: 'missing (404)', reply: { status: 404, body: 'nope' }, says: /quiz\.json could not be loaded: the server answered 404/ },
   { name: 'server error (500)', reply: { status: 500, body: 'oops' }, says: /the server answered 500/ },
   { name: 'empty', reply: { status: 200, body: '' }, says: /quiz\.json \(line 1, column 1\): the file is empty/ },
-  { name: 'not JSON', reply: { status: 200, body: 'title: quiz' }, says: /this is not valid JSON/ },
+  { name: 'not JSON', reply: { status: 200, body: 'title: quiz' }, says: /quiz\.json \(line 1, column 2\): a value is missing or misspelt here/ },
   {
     name: 'a web page instead (text/html)',
     reply: { status: 200, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' },
@@ -73,8 +73,8 @@ const faults: { name: string; reply: Parameters<import('@playwright/test').Route
   },
   {
     name: 'wrong types',
-    reply: { status: 200, json: { title: 'Quiz', intro: { zh: '甲', en: 'A' }, questions: [] } },
-    says: /quiz\.json at title \(line 1, column 10\): invalid type: string "Quiz"/,
+    reply: { status: 200, json: { title: 5, intro: { zh: '甲', en: 'A' }, questions: [] } },
+    says: /quiz\.json at title \(line 1, column 10\): this should be a text: \{"zh": "…", "en": "…"\} or a plain string, but it is the number 5/,
   },
   {
     name: 'unknown fields',

@@ -19,8 +19,7 @@ pub fn report(dir: &Path) -> Result<Report> {
         bail!("{} is not a folder", dir.display());
     }
     let site_root = dir.parent().unwrap_or(dir);
-    let mut report =
-        check(|file| std::fs::read_to_string(dir.join(file)).map_err(|e| e.to_string()));
+    let mut report = check(|file| std::fs::read(dir.join(file)).map_err(|e| e.to_string()));
     let photo_problems: Vec<Problem> = report
         .photos
         .iter()

@@ -32,8 +32,9 @@ commands:
   serve    build and serve the site on http://127.0.0.1:8080 (rebuilds on change)
   test     run every test: format, lints, native, wasm in headless Chromium, Playwright end-to-end
   check [DIR]  check a content folder (default public/content): every problem, in English and Chinese
-  photos SRC [OUT]  make web copies of the photos in SRC (upright, 480/960/1600 px, JPEG and WebP, no EXIF)
-           into OUT (default public/content/photos) and print their JSON for timeline.json
+  photos SRC [OUT] [--into ENTRY_ID]  make web copies of the photos in SRC (upright, 480/960/1600 px,
+           JPEG and WebP, no EXIF) into OUT (default public/content/photos) and print their JSON for
+           timeline.json, or add them to the photos of the entry with that id (--into)
   fuzz [SECONDS]  fuzz the content parser/validator and the saved-quiz decoder (nightly; default 60 s each)
   nginx [ROOT] [PORT]  print an nginx server block for dist/ (security headers, MIME types, gzip, caching)
   schema   write the content files' JSON Schemas into public/content/schema/ (for editors)
@@ -97,32 +98,35 @@ fn project_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// `cargo xtask photos SRC [OUT]`: see `photos.rs`.
+/// `cargo xtask photos SRC [OUT] [--into ENTRY_ID]`: see `photos.rs`.
 fn make_photos(root: &Path, invoked_from: &Path, args: &[String]) -> Result<()> {
-    let Some(src) = args.first() else {
-        bail!(
-            "usage: cargo xtask photos SRC_DIR [OUT_DIR]   (OUT_DIR defaults to public/content/photos)"
-        );
-    };
+    const PHOTOS_USAGE: &str = "usage: cargo xtask photos SRC_DIR [OUT_DIR] [--into ENTRY_ID]   (OUT_DIR defaults to public/content/photos)";
+    let mut into = None;
+    let mut dirs = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--into" => match rest.next() {
+                Some(id) => into = Some(id.clone()),
+                None => bail!("--into needs the id of a timeline entry\n{PHOTOS_USAGE}"),
+            },
+            flag if flag.starts_with("--") => bail!("unknown option `{flag}`\n{PHOTOS_USAGE}"),
+            dir => dirs.push(invoked_from.join(dir)),
+        }
+    }
     let public = root.join("public");
-    let out = args
-        .get(1)
-        .map_or_else(|| public.join("content/photos"), |o| invoked_from.join(o));
-    // How the site reaches OUT: its path under public/, else content/photos.
-    let prefix = out
-        .strip_prefix(&public)
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_else(|_| "content/photos".into());
-    let done = photos::run(&invoked_from.join(src), &out, &prefix)?;
-    let skipped = done.iter().filter(|d| d.skipped).count();
-    eprintln!(
-        "{} photo(s) into {} ({skipped} already done). Paste the JSON below into an entry's \"photos\" in timeline.json and fill in alt and caption:",
-        done.len(),
-        out.display()
-    );
-    let entries: Vec<_> = done.into_iter().map(|d| d.entry).collect();
-    println!("{}", serde_json::to_string_pretty(&entries)?);
-    Ok(())
+    let (src, out) = match dirs.as_slice() {
+        [src] => (src.clone(), public.join("content/photos")),
+        [src, out] => (src.clone(), out.clone()),
+        _ => bail!(PHOTOS_USAGE),
+    };
+    let url_prefix = photos::url_prefix(&out, &public);
+    photos::command(&photos::Request {
+        src,
+        out,
+        url_prefix,
+        into,
+    })
 }
 
 /// Writes the JSON Schemas generated from the content types.

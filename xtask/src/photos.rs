@@ -1,70 +1,372 @@
-//! `cargo xtask photos SRC_DIR [OUT_DIR]`: turns the organiser's original
-//! photos (any size, straight from a phone) into web-ready copies: upright
-//! (EXIF orientation applied), 480/960/1600 px wide, JPEG and WebP, with no
-//! metadata (EXIF and its GPS position are dropped), plus a placeholder
-//! colour; then prints the JSON for `timeline.json`. The originals are only
-//! read. Photos already done (outputs newer than the original) are skipped.
+//! `cargo xtask photos SRC_DIR [OUT_DIR] [--into ENTRY_ID]`: turns the
+//! organiser's original photos (any size, straight from a phone) into
+//! web-ready copies: upright (EXIF orientation applied), 480/960/1600 px
+//! wide, JPEG and WebP, with no metadata (EXIF and its GPS position are
+//! dropped), plus a placeholder colour; then prints one JSON object per
+//! photo for `timeline.json`, or adds them to an entry (`--into`).
+//!
+//! The originals are only read, and only regular files of at most 64 MB
+//! and 100 megapixels; any other file is reported and skipped, the rest go
+//! on. Photos already done (recorded in a manifest next to the copies,
+//! with every copy intact) are skipped without reading them. Photos are
+//! made on every core at once.
 
-use anyhow::{Context, Result, bail};
-use image::{DynamicImage, GenericImageView, ImageDecoder, ImageReader};
+mod make;
+mod manifest;
+mod originals;
+#[cfg(test)]
+mod tests;
+mod timeline;
+
+use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::{Value, json};
+use make::Failure;
+use manifest::Manifest;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Instant;
 
 /// Widths of the copies; a photo is never enlarged.
 const WIDTHS: [u32; 3] = [480, 960, 1600];
 const JPEG_QUALITY: u8 = 80;
 const WEBP_QUALITY: f32 = 78.0;
 
-/// What one original became.
-#[derive(Debug)]
-pub struct Done {
-    pub entry: Value,
-    pub skipped: bool,
+/// The copies made of one original: what its JSON is made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Photo {
+    /// The copies' common name: the original's slug and content hash.
+    pub name: String,
+    /// The size of the largest copy.
+    pub width: u32,
+    pub height: u32,
+    /// The widths of all copies, smallest first.
+    pub widths: Vec<u32>,
+    /// The placeholder colour, `#rrggbb`.
+    pub color: String,
+    /// Every copy's file name and size in bytes.
+    pub files: BTreeMap<String, u64>,
 }
 
-/// Processes every JPEG, PNG and WebP in `src` into `out`; `url_prefix` is
-/// how the site reaches `out` (e.g. `content/photos`).
-pub fn run(src: &Path, out: &Path, url_prefix: &str) -> Result<Vec<Done>> {
-    let mut originals: Vec<PathBuf> = std::fs::read_dir(src)
-        .with_context(|| format!("reading {}", src.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            let ext = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            matches!(ext.as_str(), "jpg" | "jpeg" | "png" | "webp")
+/// What became of one original.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Its copies were made now.
+    Made(Photo),
+    /// Its copies were made by an earlier run.
+    AlreadyDone(Photo),
+    /// It cannot be used: why, in plain words.
+    Skipped(String),
+}
+
+/// One original (by file name) and what became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Original {
+    pub file: String,
+    pub outcome: Outcome,
+}
+
+impl Original {
+    /// Its photo, unless it was skipped.
+    pub fn photo(&self) -> Option<&Photo> {
+        match &self.outcome {
+            Outcome::Made(photo) | Outcome::AlreadyDone(photo) => Some(photo),
+            Outcome::Skipped(_) => None,
+        }
+    }
+}
+
+/// What `cargo xtask photos` was asked to do.
+#[derive(Debug)]
+pub struct Request {
+    pub src: PathBuf,
+    pub out: PathBuf,
+    /// How the site reaches `out`, e.g. `content/photos`.
+    pub url_prefix: String,
+    /// The `id` of the timeline entry to add the photos to.
+    pub into: Option<String>,
+}
+
+/// Runs the command: makes the copies, prints the JSON (and adds it to an
+/// entry with `--into`), then fails if any file was skipped.
+pub fn command(request: &Request) -> Result<()> {
+    let originals = run(&request.src, &request.out)?;
+    let photos: Vec<Photo> = originals
+        .iter()
+        .filter_map(|o| o.photo().cloned())
+        .collect();
+    let count = |f: fn(&Outcome) -> bool| originals.iter().filter(|o| f(&o.outcome)).count();
+    eprintln!(
+        "{} photo(s) into {}: {} made, {} already done, {} skipped.",
+        originals.len(),
+        request.out.display(),
+        count(|o| matches!(o, Outcome::Made(_))),
+        count(|o| matches!(o, Outcome::AlreadyDone(_))),
+        count(|o| matches!(o, Outcome::Skipped(_))),
+    );
+    if !photos.is_empty() {
+        eprintln!(
+            "Below, one JSON object per photo, in file-name order: paste them into an entry's \"photos\": [ ... ] in timeline.json (or use --into ENTRY_ID), then give each an \"alt\" (and a \"caption\" if you like):"
+        );
+        let texts: Vec<String> = photos
+            .iter()
+            .map(|p| timeline::photo_json(p, &request.url_prefix, "", "  "))
+            .collect();
+        println!("{}", texts.join(",\n"));
+    }
+    if let Some(id) = &request.into {
+        add_to_timeline(&request.out, id, &photos, &request.url_prefix)?;
+    }
+    let skipped: Vec<String> = originals
+        .iter()
+        .filter_map(|o| match &o.outcome {
+            Outcome::Skipped(why) => Some(format!("  {}: {why}", o.file)),
+            _ => None,
         })
         .collect();
-    originals.sort();
-    if originals.is_empty() {
+    if !skipped.is_empty() {
+        bail!("{} file(s) skipped:\n{}", skipped.len(), skipped.join("\n"));
+    }
+    Ok(())
+}
+
+/// `--into ID`: appends the photos to entry `id` of the timeline.json of the
+/// content folder holding `out`.
+fn add_to_timeline(out: &Path, id: &str, photos: &[Photo], url_prefix: &str) -> Result<()> {
+    let Some(path) = timeline::find(out) else {
+        bail!(
+            "--into: no timeline.json in a folder above {}; nothing added",
+            out.display()
+        );
+    };
+    let source = std::fs::read_to_string(&path)?;
+    let (text, added) = timeline::insert(&source, id, photos, url_prefix)
+        .map_err(|e| anyhow::anyhow!("{}: {e:#}", path.display()))?;
+    if added > 0 {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        make::write_atomically(dir, "timeline.json", text.as_bytes())?;
+    }
+    eprintln!(
+        "Added {added} photo(s) to entry \"{id}\" in {}{}; give each an \"alt\" there.",
+        path.display(),
+        match photos.len() - added {
+            0 => String::new(),
+            n => format!(" ({n} were in it already)"),
+        }
+    );
+    Ok(())
+}
+
+/// How the site reaches `out`: its path under `public` (the folder the
+/// site is built from) or else under the site folder of the content folder
+/// holding it; `content/photos` if neither.
+pub fn url_prefix(out: &Path, public: &Path) -> String {
+    let site = timeline::find(out).and_then(|t| Some(t.parent()?.parent()?.to_path_buf()));
+    let relative = out
+        .strip_prefix(public)
+        .ok()
+        .or_else(|| out.strip_prefix(site.as_deref()?).ok());
+    relative.map_or_else(
+        || "content/photos".into(),
+        |p| p.to_string_lossy().replace('\\', "/"),
+    )
+}
+
+/// Makes the copies of every JPEG, PNG and WebP in `src` into `out`, on all
+/// cores; returns what became of each, in natural file-name order. Fails
+/// only if `src` cannot be listed or `out` cannot be written.
+pub fn run(src: &Path, out: &Path) -> Result<Vec<Original>> {
+    let paths = originals::list(src)?;
+    if paths.is_empty() {
         bail!("{} has no JPEG, PNG or WebP photos", src.display());
     }
     std::fs::create_dir_all(out)?;
-    let bar = ProgressBar::new(originals.len() as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let mut done = Vec::new();
-    for original in originals {
-        bar.set_message(
-            original
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned(),
-        );
-        done.push(
-            process(&original, out, url_prefix)
-                .with_context(|| format!("processing {}", original.display()))?,
-        );
-        bar.inc(1);
+    make::remove_leftovers(out);
+    let mut manifest = Manifest::load(out);
+    let mut progress = Progress::new(paths.len());
+    let mut outcomes: Vec<Option<Outcome>> = vec![None; paths.len()];
+    let mut todo = Vec::new();
+    for (index, path) in paths.iter().enumerate() {
+        match look(path, &manifest, out) {
+            Ok(key) => todo.push(Job { index, key }),
+            Err(outcome) => {
+                progress.finished(&originals::file_name(path), &outcome);
+                outcomes[index] = Some(outcome);
+            }
+        }
     }
-    bar.finish_and_clear();
-    Ok(done)
+    let made = in_parallel(&paths, &todo, out, |event| match event {
+        Event::Started(job) => {
+            progress.started(&originals::file_name(&paths[job.index]));
+            Ok(())
+        }
+        Event::Finished(job, result) => {
+            let outcome = match result {
+                Ok(photo) => {
+                    manifest.record(job.key.clone(), photo.clone());
+                    manifest.save(out)?;
+                    Outcome::Made(photo)
+                }
+                Err(Failure::Skip(why)) => Outcome::Skipped(why),
+                Err(Failure::Fatal(error)) => return Err(error),
+            };
+            progress.finished(&originals::file_name(&paths[job.index]), &outcome);
+            outcomes[job.index] = Some(outcome);
+            Ok(())
+        }
+    });
+    progress.clear();
+    made?;
+    Ok(paths
+        .iter()
+        .zip(outcomes)
+        .map(|(path, outcome)| Original {
+            file: originals::file_name(path),
+            outcome: outcome.unwrap_or_else(|| Outcome::Skipped("was not made".into())),
+        })
+        .collect())
+}
+
+/// A quick look at an original, from its metadata only: the key to make it
+/// under, or what it already is (done, or unusable).
+fn look(path: &Path, manifest: &Manifest, out: &Path) -> Result<String, Outcome> {
+    let meta = std::fs::symlink_metadata(path)
+        .map_err(|e| Outcome::Skipped(format!("could not be read ({e}), skipped")))?;
+    originals::vet(&meta).map_err(Outcome::Skipped)?;
+    let key = manifest::key(&originals::file_name(path), &meta);
+    match manifest.done(&key, out) {
+        Some(photo) => Err(Outcome::AlreadyDone(photo.clone())),
+        None => Ok(key),
+    }
+}
+
+/// An original to make: its place in the list and its manifest key.
+#[derive(Debug)]
+struct Job {
+    index: usize,
+    key: String,
+}
+
+/// What a worker reports.
+enum Event<'a> {
+    Started(&'a Job),
+    Finished(&'a Job, Result<Photo, Failure>),
+}
+
+/// Makes the `jobs` on as many threads as there are cores (each photo on
+/// one), passing every event to `handle` on this thread; stops starting
+/// new photos at the first error `handle` returns, and returns it.
+fn in_parallel(
+    paths: &[PathBuf],
+    jobs: &[Job],
+    out: &Path,
+    mut handle: impl FnMut(Event<'_>) -> Result<()>,
+) -> Result<()> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let (next, stop) = (AtomicUsize::new(0), AtomicBool::new(false));
+    std::thread::scope(|scope| {
+        let (sender, events) = mpsc::channel();
+        for _ in 0..cores.min(jobs.len()) {
+            let (sender, next, stop) = (sender.clone(), &next, &stop);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                        break;
+                    };
+                    let _ = sender.send(Event::Started(job));
+                    let _ = sender.send(Event::Finished(job, make::photo(&paths[job.index], out)));
+                }
+            });
+        }
+        drop(sender);
+        let mut result = Ok(());
+        for event in events {
+            if let Err(error) = handle(event) {
+                stop.store(true, Ordering::Relaxed);
+                result = result.and(Err(error));
+            }
+        }
+        result
+    })
+}
+
+/// Progress on stderr: a bar on a terminal (with skipped files printed
+/// above it), else one plain line per photo.
+struct Progress {
+    bar: Option<ProgressBar>,
+    total: usize,
+    finished: usize,
+    started: BTreeMap<String, Instant>,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::new(total as u64);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        Progress {
+            bar,
+            total,
+            finished: 0,
+            started: BTreeMap::new(),
+        }
+    }
+
+    fn started(&mut self, file: &str) {
+        self.started.insert(file.to_string(), Instant::now());
+        self.show_started();
+    }
+
+    fn finished(&mut self, file: &str, outcome: &Outcome) {
+        self.finished += 1;
+        let took = self.started.remove(file).map(|t| t.elapsed().as_secs_f32());
+        let line = match outcome {
+            Outcome::Made(photo) => format!(
+                "{file}: made, {} px wide ({:.1} s)",
+                photo
+                    .widths
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join("/"),
+                took.unwrap_or_default()
+            ),
+            Outcome::AlreadyDone(_) => format!("{file}: already done"),
+            Outcome::Skipped(why) => format!("{file}: {why}"),
+        };
+        match &self.bar {
+            Some(bar) => {
+                if matches!(outcome, Outcome::Skipped(_)) {
+                    bar.println(&line);
+                }
+                bar.inc(1);
+                self.show_started();
+            }
+            None => eprintln!("[{}/{}] {line}", self.finished, self.total),
+        }
+    }
+
+    /// The bar's message: the photos being made.
+    fn show_started(&self) {
+        if let Some(bar) = &self.bar {
+            let names: Vec<&str> = self.started.keys().map(String::as_str).collect();
+            bar.set_message(names.join(", "));
+        }
+    }
+
+    fn clear(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// A file-name-safe, lower-case name for a photo: `IMG 0042.JPG` -> `img-0042`.
@@ -90,208 +392,10 @@ pub fn slug(path: &Path) -> String {
     }
 }
 
-fn process(original: &Path, out: &Path, url_prefix: &str) -> Result<Done> {
-    // The name carries a hash of the original, so a replaced photo gets new
-    // file names and no visitor's browser keeps showing the old one.
-    let name = format!(
-        "{}-{}",
-        slug(original),
-        content_hash(&std::fs::read(original)?)
-    );
-    let image = load_upright(original)?;
-    let (width, height) = image.dimensions();
-    let widths: Vec<u32> = {
-        let mut list: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < width).collect();
-        list.push(width.min(*WIDTHS.last().unwrap_or(&width)));
-        list.dedup();
-        list
-    };
-    let largest = *widths.last().unwrap_or(&width);
-    let height_at = |w: u32| (u64::from(height) * u64::from(w) / u64::from(width)).max(1) as u32;
-    let file = |w: u32, ext: &str| format!("{name}-{w}.{ext}");
-
-    let original_time = std::fs::metadata(original)?.modified()?;
-    let up_to_date = widths.iter().all(|&w| {
-        ["jpg", "webp"].iter().all(|ext| {
-            std::fs::metadata(out.join(file(w, ext)))
-                .and_then(|m| m.modified())
-                .is_ok_and(|t| t >= original_time)
-        })
-    });
-    if !up_to_date {
-        for &w in &widths {
-            let copy = image.resize_exact(w, height_at(w), image::imageops::FilterType::Lanczos3);
-            let rgb = copy.to_rgb8();
-            let mut jpeg = Vec::new();
-            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
-                .encode_image(&rgb)?;
-            std::fs::write(out.join(file(w, "jpg")), jpeg)?;
-            let webp = webp::Encoder::from_rgb(rgb.as_raw(), rgb.width(), rgb.height())
-                .encode(WEBP_QUALITY);
-            std::fs::write(out.join(file(w, "webp")), &*webp)?;
-        }
-    }
-
-    let url = |w: u32, ext: &str| format!("{url_prefix}/{}", file(w, ext));
-    let variants = |ext: &str| -> Vec<Value> {
-        widths
-            .iter()
-            .filter(|&&w| w != largest || ext == "webp")
-            .map(|&w| json!({ "src": url(w, ext), "width": w }))
-            .collect()
-    };
-    let entry = json!({
-        "src": url(largest, "jpg"),
-        "alt": { "zh": "", "en": "" },
-        "caption": { "zh": "", "en": "" },
-        "width": largest,
-        "height": height_at(largest),
-        "srcset": variants("jpg"),
-        "webp": variants("webp"),
-        "color": average_colour(&image),
-    });
-    Ok(Done {
-        entry,
-        skipped: up_to_date,
-    })
-}
-
 /// The first 8 hex digits of the file's FNV-1a hash.
 fn content_hash(bytes: &[u8]) -> String {
     let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
     format!("{:08x}", hash >> 32)
-}
-
-/// Decodes a photo and turns it upright by its EXIF orientation.
-fn load_upright(path: &Path) -> Result<DynamicImage> {
-    let mut decoder = ImageReader::open(path)?
-        .with_guessed_format()?
-        .into_decoder()?;
-    let orientation = decoder.orientation()?;
-    let mut image = DynamicImage::from_decoder(decoder)?;
-    image.apply_orientation(orientation);
-    Ok(image)
-}
-
-/// The photo's average colour as `#rrggbb`, shown while it loads.
-fn average_colour(image: &DynamicImage) -> String {
-    let pixel = image
-        .resize_exact(1, 1, image::imageops::FilterType::Triangle)
-        .to_rgb8();
-    let [r, g, b] = pixel.get_pixel(0, 0).0;
-    format!("#{r:02x}{g:02x}{b:02x}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn fixture(name: &str) -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../tests/e2e/fixtures/photos")
-            .join(name)
-    }
-
-    /// A JPEG with an EXIF block saying "rotate 90°" and holding a GPS
-    /// position, as phones write them.
-    fn phone_photo_with_gps(dir: &Path) -> PathBuf {
-        let jpeg = std::fs::read(fixture("landscape.jpg")).unwrap();
-        let mut tiff: Vec<u8> = b"II*\0".to_vec();
-        tiff.extend(8u32.to_le_bytes()); // IFD0 at 8
-        tiff.extend(2u16.to_le_bytes()); // two entries
-        tiff.extend([0x12, 0x01, 3, 0]); // Orientation, SHORT
-        tiff.extend(1u32.to_le_bytes());
-        tiff.extend([6, 0, 0, 0]); // 6 = rotate 90° clockwise
-        tiff.extend([0x25, 0x88, 4, 0]); // GPS IFD pointer, LONG
-        tiff.extend(1u32.to_le_bytes());
-        tiff.extend(38u32.to_le_bytes()); // GPS IFD at 38
-        tiff.extend(0u32.to_le_bytes()); // no next IFD
-        tiff.extend(1u16.to_le_bytes()); // GPS IFD: one entry
-        tiff.extend([0x01, 0x00, 2, 0]); // GPSLatitudeRef, ASCII
-        tiff.extend(2u32.to_le_bytes());
-        tiff.extend(b"N\0\0\0");
-        tiff.extend(0u32.to_le_bytes());
-        let mut app1 = b"Exif\0\0".to_vec();
-        app1.extend(tiff);
-        let mut photo = jpeg[..2].to_vec(); // SOI
-        photo.extend([0xFF, 0xE1]);
-        photo.extend(((app1.len() + 2) as u16).to_be_bytes());
-        photo.extend(app1);
-        photo.extend(&jpeg[2..]);
-        let path = dir.join("IMG 0001 (phone).JPG");
-        std::fs::write(&path, photo).unwrap();
-        path
-    }
-
-    #[test]
-    fn photos_become_upright_resized_copies_without_metadata() {
-        let work = std::env::temp_dir().join(format!("xtask-photos-{}", std::process::id()));
-        let (src, out) = (work.join("originals"), work.join("out"));
-        std::fs::create_dir_all(&src).unwrap();
-        let phone = phone_photo_with_gps(&src);
-        std::fs::copy(fixture("portrait.jpg"), src.join("portrait.jpg")).unwrap();
-        std::fs::copy(fixture("square.webp"), src.join("square.webp")).unwrap();
-        let before = std::fs::read(&phone).unwrap();
-
-        let done = run(&src, &out, "content/photos").unwrap();
-        assert_eq!(done.len(), 3);
-        assert_eq!(
-            std::fs::read(&phone).unwrap(),
-            before,
-            "the original is untouched"
-        );
-
-        // 1200x800 turned upright is 800 wide: copies at 480 and 800.
-        let name =
-            |w: u32, ext: &str| format!("img-0001-phone-{}-{w}.{ext}", content_hash(&before));
-        let phone_entry = &done[0].entry;
-        assert_eq!(
-            phone_entry["src"],
-            format!("content/photos/{}", name(800, "jpg"))
-        );
-        let size = (
-            phone_entry["width"].as_u64(),
-            phone_entry["height"].as_u64(),
-        );
-        assert_eq!(size, (Some(800), Some(1200)));
-        let copy = image::open(out.join(name(480, "jpg"))).unwrap();
-        assert_eq!(copy.dimensions(), (480, 720));
-        for file in [name(480, "jpg"), name(800, "jpg"), name(800, "webp")] {
-            let bytes = std::fs::read(out.join(&file)).unwrap();
-            let exif = bytes.windows(4).any(|w| w == b"Exif");
-            assert!(!exif, "{file} carries no EXIF (so no GPS)");
-        }
-        let square = std::fs::read(src.join("square.webp")).unwrap();
-        let square_copy = out.join(format!("square-{}-960.webp", content_hash(&square)));
-        assert_eq!(image::open(square_copy).unwrap().dimensions(), (960, 960));
-        assert!(phone_entry["color"].as_str().unwrap().starts_with('#'));
-
-        // The JSON it prints passes the site's own validation once the
-        // organiser fills in the texts.
-        let mut photos: Vec<Value> = done.iter().map(|d| d.entry.clone()).collect();
-        for photo in &mut photos {
-            photo["alt"] = json!({"zh": "照片", "en": "A photo"});
-            photo["caption"] = json!({"zh": "说明", "en": "Caption"});
-        }
-        let timeline = json!({"entries": [{"id": "a", "title": {"zh": "甲", "en": "A"}, "text": {"zh": "甲", "en": "A"}, "photos": photos}]});
-        let loaded = event_microsite::content::load::<event_microsite::content::Timeline>(
-            "timeline.json",
-            &timeline.to_string(),
-        );
-        assert!(loaded.is_ok(), "{:?}", loaded.err());
-
-        // A second run finds everything done.
-        let again = run(&src, &out, "content/photos").unwrap();
-        assert!(again.iter().all(|d| d.skipped));
-        std::fs::remove_dir_all(work).unwrap();
-    }
-
-    #[test]
-    fn slugs_are_safe_file_names() {
-        assert_eq!(slug(Path::new("IMG 0042.JPG")), "img-0042");
-        assert_eq!(slug(Path::new("合影.jpg")), "photo");
-        assert_eq!(slug(Path::new("--Oath__2--.png")), "oath-2");
-    }
 }

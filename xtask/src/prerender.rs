@@ -108,8 +108,8 @@ fn absolute(base: Option<&str>, path: &str) -> String {
 /// manifest when it starts the app.)
 pub fn head(site: &Site, image: &ShareImage) -> String {
     let title = escape(&site.title.zh);
-    let share_title = escape(&site.share.title.zh);
-    let description = escape(&site.share.description.zh);
+    let share_title = escape(&site.share_title().zh);
+    let description = escape(&site.share_description().zh);
     let image_url = escape(&absolute(site.url.as_deref(), &image.path));
     let mut tags = vec![
         format!("<title>{title}</title>"),
@@ -160,7 +160,7 @@ pub fn json_ld(site: &Site, image: &ShareImage) -> String {
         "@type": "Event",
         "name": site.title.zh,
         "alternateName": site.title.en,
-        "description": site.share.description.zh,
+        "description": site.share_description().zh,
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": {
@@ -272,11 +272,17 @@ pub fn hero(site: &Site) -> String {
         .collect();
     format!(
         "<div class=\"hero\"><h1 class=\"hero__title\">{title}</h1>\
-         <p class=\"hero__subtitle\">{subtitle}</p>\
+         {subtitle}\
          <p class=\"hero__meta\"><span class=\"hero__date\">{date}</span> · <span class=\"hero__place\">{place}</span></p>\
          <h2 class=\"visually-hidden\">{heading}</h2><ul class=\"hero__organisers\">{organisers}</ul></div>",
         title = both(&site.title),
-        subtitle = both(&site.subtitle),
+        subtitle = site
+            .subtitle
+            .as_ref()
+            .map_or(String::new(), |subtitle| format!(
+                "<p class=\"hero__subtitle\">{}</p>",
+                both(subtitle)
+            )),
         date = both(&site.date),
         place = both(&site.place),
         heading = both_ui(words::ORGANISERS),
@@ -370,11 +376,11 @@ pub fn static_page(content: &Content, stylesheet: &str) -> String {
                     format!(
                         "<figure class=\"photo\"><img class=\"photo__img\" src=\"{src}\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\" sizes=\"{sizes}\" loading=\"lazy\" decoding=\"async\" /><figcaption class=\"photo__caption\">{caption}</figcaption></figure>",
                         src = escape(&photo.src),
-                        alt = t(&photo.alt),
+                        alt = t(&photo.alt_or(&entry.title)),
                         w = photo.width,
                         h = photo.height,
                         sizes = if many { "(min-width: 60rem) 20rem, 45vw" } else { "(min-width: 60rem) 40rem, 90vw" },
-                        caption = t(&photo.caption),
+                        caption = photo.caption.as_ref().map_or(String::new(), t),
                     )
                 })
                 .collect();
@@ -383,10 +389,10 @@ pub fn static_page(content: &Content, stylesheet: &str) -> String {
                 None => format!("<span class=\"tl-entry__step\">{}</span>", i + 1),
             };
             format!(
-                "<li class=\"tl-entry\" id=\"entry-{id}\"><article><div class=\"tl-entry__marker\">{marker}</div><div class=\"tl-entry__body\"><h3 class=\"tl-entry__title\">{title}</h3><p class=\"tl-entry__text\">{text}</p><div class=\"tl-entry__photos{modifier}\">{photos}</div></div></article></li>",
+                "<li class=\"tl-entry\" id=\"entry-{id}\"><article><div class=\"tl-entry__marker\">{marker}</div><div class=\"tl-entry__body\"><h3 class=\"tl-entry__title\">{title}</h3>{text}<div class=\"tl-entry__photos{modifier}\">{photos}</div></div></article></li>",
                 id = escape(&entry.id),
                 title = t(&entry.title),
-                text = t(&entry.text),
+                text = entry.text.as_ref().map_or(String::new(), |text| format!("<p class=\"tl-entry__text\">{}</p>", t(text))),
                 modifier = if many { " tl-entry__photos--many" } else { "" },
             )
         })
@@ -399,7 +405,7 @@ pub fn static_page(content: &Content, stylesheet: &str) -> String {
          <main id=\"main\">{story}<section id=\"timeline\" class=\"part\"><h2>{timeline_heading}</h2>\
          <div class=\"tl-layout\"><ol class=\"tl\">{entries}</ol></div></section></main>\n</body>\n</html>\n",
         title = t(&content.site.title),
-        description = t(&content.site.share.description),
+        description = t(&content.site.share_description()),
         hero = hero(&content.site),
         story = story(&content.story),
         timeline_heading = words::TIMELINE.get(STATIC_LANG),

@@ -64,8 +64,8 @@ pub fn manifest(site: &Site) -> serde_json::Value {
     let icon = |src: &str, sizes: &str, kind: &str, purpose: &str| serde_json::json!({ "src": src, "sizes": sizes, "type": kind, "purpose": purpose });
     serde_json::json!({
         "name": site.title.zh,
-        "short_name": short_name(&site.share.title.zh),
-        "description": site.share.description.zh,
+        "short_name": short_name(&site.share_title().zh),
+        "description": site.share_description().zh,
         "lang": "zh-CN",
         "start_url": "./",
         "scope": "./",

@@ -34,7 +34,7 @@ pub fn ResultScreen() -> impl IntoView {
         let share_url = share_url.clone();
         move |_| {
             let url = share_url.clone();
-            let title = quiz.with_value(|q| q.title.get(lang.get_untracked()).to_string());
+            let title = quiz.with_value(|q| q.shown_title().get(lang.get_untracked()).to_string());
             leptos::task::spawn_local(async move {
                 share_state.set(Some(browser::share_or_copy(&title, &url).await));
             });
@@ -55,7 +55,7 @@ pub fn ResultScreen() -> impl IntoView {
                     site.date.get(lang).to_string(),
                 ),
                 None => (
-                    quiz.with_value(|q| q.title.get(lang).to_string()),
+                    quiz.with_value(|q| q.shown_title().get(lang).to_string()),
                     String::new(),
                 ),
             };

@@ -10,13 +10,15 @@ use leptos::prelude::*;
 pub fn StartScreen() -> impl IntoView {
     let QuizContext { quiz, run } = expect_context::<QuizContext>();
     let (title, intro, pass) =
-        quiz.with_value(|q| (q.title.clone(), q.intro.clone(), q.settings.pass_percent));
+        quiz.with_value(|q| (q.shown_title(), q.intro.clone(), q.settings.pass_percent));
     let total = run.with_untracked(QuizRun::total);
     let limit = Memo::new(move |_| run.with(QuizRun::time_limit));
     let had_limit = limit.get_untracked().is_some();
     view! {
-        <h3 class="quiz__title" tabindex="-1" data-focus>{tr(title)}</h3>
-        <p class="quiz__intro">{tr(intro)}</p>
+        <h3 class="quiz__title" tabindex="-1" data-focus>
+            {tr(title)}
+        </h3>
+        {intro.map(|intro| view! { <p class="quiz__intro">{tr(intro)}</p> })}
         <ul class="quiz__facts">
             <li>{total}" "{ui(words::QUESTIONS)}</li>
             {move || limit.get().map(|seconds| view! { <li>{seconds}" "{ui(words::SECONDS_EACH)}</li> })}
