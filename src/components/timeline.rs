@@ -242,10 +242,16 @@ fn render_photo(
     single: bool,
 ) -> impl IntoView + use<> {
     let (img_alt, missing_label) = (alt.clone(), alt.clone());
-    let placeholder = photo
-        .color
-        .as_ref()
-        .map(|c| format!("background-color: {c}"));
+    // At most 80 % of the screen's height, whatever the photo's shape.
+    let placeholder = format!(
+        "max-width: calc(80vh * {} / {});{}",
+        photo.width,
+        photo.height.max(1),
+        photo
+            .color
+            .as_ref()
+            .map_or(String::new(), |c| format!(" background-color: {c}"))
+    );
     let sizes = if single {
         "(min-width: 60rem) 40rem, 90vw"
     } else {

@@ -358,7 +358,8 @@ fn Dialog(viewer: Viewer) -> impl IntoView {
                             let index = viewer.current.get().unwrap_or(0);
                             let (n, of) = (reference.index + 1, reference.count);
                             view! {
-                                {photo.caption.clone().map(|caption| view! { <p class="viewer__caption">{tr(caption)}</p> })}
+                                // The counter names the entry: a caption that only repeats it is left out.
+                                {photo.caption.clone().filter(|caption| caption != &entry_title).map(|caption| view! { <p class="viewer__caption">{tr(caption)}</p> })}
                                 {photo.credit.clone().map(|credit| view! { <p class="viewer__credit">{tr(credit)}</p> })}
                                 <p class="viewer__count">
                                     {move || match lang.get() {

@@ -4,7 +4,7 @@
 use anyhow::{Result, bail};
 use event_microsite::content::check::{PHOTO_BUDGET_BYTES, Report, check};
 use event_microsite::content::{Problem, Severity};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Checks `dir` (the folder with site.json and the others); photo paths
 /// are relative to its parent, the site root. Fails if there are errors.
@@ -33,7 +33,52 @@ pub fn report(dir: &Path) -> Result<Report> {
         })
         .collect();
     report.add(photo_problems);
+    // Only a whole picture of what is used tells what is not.
+    if report.errors() == 0 {
+        let unused = unused_photos(dir, site_root, &report)?;
+        report.add(unused);
+    }
     Ok(report)
+}
+
+/// A warning for each file in `dir/photos/` that no content file uses (such
+/// as the shipped illustrations, left behind): it would be published.
+fn unused_photos(dir: &Path, site_root: &Path, report: &Report) -> Result<Vec<Problem>> {
+    let photos = dir.join("photos");
+    let Ok(entries) = std::fs::read_dir(&photos) else {
+        return Ok(Vec::new());
+    };
+    let used: std::collections::HashSet<PathBuf> = report
+        .photos
+        .iter()
+        .filter_map(|photo| {
+            site_root
+                .join(photo.src.split(['?', '#']).next().unwrap_or_default())
+                .canonicalize()
+                .ok()
+        })
+        .collect();
+    let mut unused = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path().canonicalize()?;
+        if name.starts_with('.') || !entry.file_type()?.is_file() || used.contains(&path) {
+            continue;
+        }
+        unused.push(
+            Problem::error(
+                &format!("photos/{name}"),
+                "",
+                (1, 1),
+                format!("content/photos/{name} is not used by any content file: delete it (the shipped illustrations too), or it is published with the site"),
+                format!("content/photos/{name} 没有被任何内容文件使用：请删除（自带的示意图也一样），否则会随网站一起发布"),
+            )
+            .warning(),
+        );
+    }
+    unused.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(unused)
 }
 
 /// Prints the report, every line starting with `file:line:column`; fails
@@ -70,4 +115,29 @@ fn print(dir: &Path, report: &Report) -> Result<()> {
         bail!("the content has {errors} error(s)");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photos_no_file_uses_are_a_warning_each() {
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content");
+        let root = std::env::temp_dir().join(format!("check-unused-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        crate::build::copy_dir(&shipped, &root.join("content")).unwrap();
+        std::fs::write(root.join("content/photos/left-behind.jpg"), "x").unwrap();
+        std::fs::write(root.join("content/photos/.xtask-photos.json"), "{}").unwrap();
+        let report = report(&root.join("content")).unwrap();
+        std::fs::remove_dir_all(&root).unwrap();
+        let unused: Vec<&str> = report
+            .problems
+            .iter()
+            .filter(|p| p.message.contains("is not used"))
+            .map(|p| p.file.as_str())
+            .collect();
+        assert_eq!(unused, ["photos/left-behind.jpg"]);
+        assert_eq!(report.errors(), 0);
+    }
 }
