@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { serve, type Served } from './serve';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quiz, site } from './content';
 
@@ -13,39 +13,9 @@ import { quiz, site } from './content';
 // kill switch, and the service worker's bounded caches.
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.webp': 'image/webp', '.webmanifest': 'application/manifest+json',
-};
-
 let root: string;
-let server: Server;
+let served: Served;
 let base: string;
-
-/** Serves `root` on a free port of 127.0.0.1, revalidating everything. */
-function serve(dir: string): Promise<string> {
-  server = createServer((request, response) => {
-    let path = normalize(decodeURIComponent(new URL(request.url!, 'http://x').pathname));
-    if (path.endsWith('/')) path += 'index.html';
-    const file = join(dir, path);
-    try {
-      if (!file.startsWith(dir) || !statSync(file).isFile()) throw new Error('not a file');
-    } catch {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
-    }),
-  );
-}
-
 /** A copy of the built site in `root/name`, with `edit` applied to it. */
 function publish(name: string, from = dist) {
   rmSync(join(root, name), { recursive: true, force: true });
@@ -69,11 +39,12 @@ test.beforeEach(async () => {
   editJson(join(root, 'b/content/quiz.json'), (q) => q.questions.pop());
   const worker = join(root, 'b/sw.js');
   writeFileSync(worker, readFileSync(worker, 'utf8').replace(/const VERSION = '[^']*'/, "const VERSION = 'next-event'"));
-  base = await serve(root);
+  served = await serve(root);
+  base = served.url;
 });
 
 test.afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await served.close();
   rmSync(root, { recursive: true, force: true });
 });
 

@@ -264,6 +264,16 @@ fn test(env: &tools::Env) -> Result<()> {
             ..build::Options::default()
         },
     )?;
+    // A second content pack, unlike the shipped one, for the visitor tests.
+    let next_event = env.root().join("target/e2e/next-event");
+    build::run(
+        env,
+        &build::Options {
+            content: Some(env.root().join("tests/e2e/fixtures/next-event/content")),
+            out: Some(next_event.clone()),
+            ..build::Options::default()
+        },
+    )?;
 
     cmd::step(&format!("size budget ({})", size::BUDGET_FILE));
     for line in size::check_budget(env.root())? {
@@ -277,6 +287,7 @@ fn test(env: &tools::Env) -> Result<()> {
     env.npx(["playwright", "test"])
         .env("E2E_NGINX_CONF", &nginx_conf)
         .env("E2E_NO_OFFLINE_DIST", &no_offline)
+        .env("E2E_NEXT_EVENT_DIST", &next_event)
         .env("E2E_NGINX_BIN", &nginx)
         .env(
             "E2E_NGINX_BROTLI",
