@@ -10,7 +10,7 @@ use crate::components::status::{loaded, loaded_in_turn};
 use crate::components::story::StoryView;
 use crate::components::timeline::TimelineView;
 use crate::content::{Quiz, Site, Story, Timeline, files};
-use crate::i18n::{provide_language, ui, words};
+use crate::i18n::{provide_language, tr, ui, words};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
                 </section>
             </main>
             <footer class="site-footer">
-                <p>{ui(words::FOOTER)}</p>
+                {move || site.get().and_then(Result::ok).map(|site| view! { <p>{tr(site.footer_text())}</p> })}
             </footer>
         }
     };

@@ -93,6 +93,31 @@ pub mod words {
         ENTRY_LINK_COPIED: "这一项的链接已复制。", "Link to this activity copied.";
         NO_SCRIPT: "这里显示的是活动纪实。照片日程和知识竞答需要启用 JavaScript 的浏览器。", "You are reading the story of the event. The photo timeline and the quiz need a browser with JavaScript turned on.";
         NO_WASM: "这里显示的是活动纪实。这个浏览器不支持 WebAssembly，无法显示照片日程和知识竞答；请用新版浏览器打开。", "You are reading the story of the event. This browser cannot run WebAssembly, so the photo timeline and the quiz cannot open here: try a current browser.";
-        FOOTER: "本页内容均来自 public/content/ 下的 JSON 文件。", "Everything on this page comes from the JSON files in public/content/.";
+    }
+}
+
+/// The quiz's verdict with its pass mark, punctuated for each language:
+/// "通过（及格线 60%）", "Passed (pass mark 60%)".
+pub fn verdict(lang: Lang, passed: bool, pass_percent: u32) -> String {
+    let word = if passed {
+        words::PASSED
+    } else {
+        words::NOT_PASSED
+    }
+    .get(lang);
+    match lang {
+        Lang::Zh => format!("{word}（及格线 {pass_percent}%）"),
+        Lang::En => format!("{word} (pass mark {pass_percent}%)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_words_use_full_width_punctuation() {
+        assert_eq!(verdict(Lang::Zh, true, 60), "通过（及格线 60%）");
+        assert_eq!(verdict(Lang::En, false, 60), "Not passed (pass mark 60%)");
     }
 }

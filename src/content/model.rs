@@ -164,6 +164,10 @@ pub struct Site {
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     pub title: Text,
+    /// The name under the icon when the site is added to a phone's home
+    /// screen (optional: the title's first phrase); about 12 characters.
+    #[serde(default)]
+    pub short_title: Option<String>,
     /// A line under the title (optional).
     #[serde(default)]
     pub subtitle: Option<Text>,
@@ -186,9 +190,32 @@ pub struct Site {
     /// What a shared link shows (optional: the title and subtitle by default).
     #[serde(default)]
     pub share: Share,
+    /// The line at the foot of the page (optional: the organisers and the date).
+    #[serde(default)]
+    pub footer: Option<Text>,
 }
 
 impl Site {
+    /// The line at the foot of the page: `footer`, else who organised it
+    /// and when ("主办：甲、乙 · 6月6日" / "Organised by A and B · 6 June").
+    pub fn footer_text(&self) -> Text {
+        self.footer.clone().unwrap_or_else(|| {
+            let names = |lang: Lang| -> Vec<&str> {
+                self.organisers.iter().map(|o| o.name.get(lang)).collect()
+            };
+            let zh = names(Lang::Zh).join("、");
+            let en = match names(Lang::En).as_slice() {
+                [] => String::new(),
+                [one] => one.to_string(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            };
+            Text {
+                zh: format!("主办：{zh} · {}", self.date.zh),
+                en: format!("Organised by {en} · {}", self.date.en),
+            }
+        })
+    }
+
     /// The title a shared link shows: `share.title`, else the title.
     pub fn share_title(&self) -> Text {
         self.share

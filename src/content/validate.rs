@@ -178,6 +178,7 @@ impl Validate for Site {
             ("subtitle", self.subtitle.as_ref()),
             ("date", Some(&self.date)),
             ("place", Some(&self.place)),
+            ("footer", self.footer.as_ref()),
         ] {
             if let Some(text) = text {
                 c.text(key, text);

@@ -124,6 +124,29 @@ for (const pack of packs) {
       await expect(part.getByText(new RegExp(`of ${questions.length} correct`))).toBeVisible();
     });
 
+    test('the footer names the organisers and the date; the home-screen name is a whole phrase', async ({ page, request }) => {
+      await open(page);
+      const site = content('site.json');
+      const footer = page.getByRole('contentinfo');
+      if (site.footer) {
+        await expect(footer).toHaveText(en(site.footer));
+      } else {
+        await expect(footer).toContainText(en(site.date));
+        for (const organiser of site.organisers) await expect(footer).toContainText(en(organiser.name));
+      }
+      await expect(footer).not.toContainText('JSON');
+      const manifest = await (await request.get(`${served.url}/manifest.webmanifest`)).json();
+      const title: string = typeof site.title === 'string' ? site.title : site.title.zh;
+      const short: string = site.short_title ?? manifest.short_name;
+      expect(manifest.short_name).toBe(short);
+      if (!site.short_title) {
+        expect(title.startsWith(short)).toBe(true);
+        // The next character, if any, ends a phrase: never a cut in the middle.
+        const next = title.slice(short.length, short.length + 1);
+        expect(next === '' || /[\s·:：，,、;；|｜—暨]/.test(next), `"${short}" then "${next}"`).toBe(true);
+      }
+    });
+
     test('axe finds no WCAG 2.2 AA violation', async ({ page }) => {
       await open(page);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

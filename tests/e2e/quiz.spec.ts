@@ -66,7 +66,7 @@ test('all right answers give full marks, the top band and a full review', async 
   const part = quizPart(page);
   await expect(part.getByText(`${total} of ${total} correct (100%)`)).toBeVisible();
   await expect(part.getByText('Full marks! You know your party history.')).toBeVisible();
-  await expect(part.getByText('Passed (Pass mark 60%)')).toBeVisible();
+  await expect(part.getByText('Passed (pass mark 60%)')).toBeVisible();
   await expect(part.getByText(/Time taken: \d+ min \d+ s/)).toBeVisible();
   await expect(part.getByRole('list').last().getByRole('listitem')).toHaveCount(total);
 });
@@ -77,7 +77,7 @@ test('all wrong answers give zero and the lowest band; retry starts over', async
   const part = quizPart(page);
   await expect(part.getByText(`0 of ${total} correct (0%)`)).toBeVisible();
   await expect(part.getByText('Read the story above, then have another go.')).toBeVisible();
-  await expect(part.getByText('Not passed (Pass mark 60%)')).toBeVisible();
+  await expect(part.getByText('Not passed (pass mark 60%)')).toBeVisible();
   await part.getByRole('button', { name: 'Try again' }).click();
   await expect(part.getByText(`Question 1 of ${total}`)).toBeVisible();
   await expect(part.getByRole('button', { name: 'Submit answer' })).toBeDisabled();

@@ -64,7 +64,10 @@ pub fn manifest(site: &Site) -> serde_json::Value {
     let icon = |src: &str, sizes: &str, kind: &str, purpose: &str| serde_json::json!({ "src": src, "sizes": sizes, "type": kind, "purpose": purpose });
     serde_json::json!({
         "name": site.title.zh,
-        "short_name": short_name(&site.share_title().zh),
+        "short_name": site
+            .short_title
+            .clone()
+            .unwrap_or_else(|| short_name(&site.title.zh)),
         "description": site.share_description().zh,
         "lang": "zh-CN",
         "start_url": "./",
@@ -83,12 +86,15 @@ pub fn manifest(site: &Site) -> serde_json::Value {
 
 /// The home-screen label: the title up to its first break, at most 12
 /// characters.
+/// The home-screen name when `site.json` gives no `short_title`: the
+/// title's first phrase, whole (a phone shortens a long one with an
+/// ellipsis, rather than the build cutting a word in two).
 fn short_name(title: &str) -> String {
-    let first = title
-        .split(|c: char| c.is_whitespace() || "·:：，,".contains(c))
+    title
+        .split(|c: char| c.is_whitespace() || "·:：，,、;；|｜—暨".contains(c))
         .find(|part| !part.is_empty())
-        .unwrap_or(title);
-    first.chars().take(12).collect()
+        .unwrap_or(title)
+        .to_string()
 }
 
 /// A five-pointed gold star on red, anti-aliased by 4x4 supersampling.
@@ -202,6 +208,11 @@ mod tests {
             "支部共建筑堡垒"
         );
         assert_eq!(short_name("Party day: Hubei"), "Party");
+        // Never cut mid-phrase.
+        assert_eq!(
+            short_name("湖北省外国科技交流中心项目对接会暨党建共建活动"),
+            "湖北省外国科技交流中心项目对接会"
+        );
     }
 
     #[test]

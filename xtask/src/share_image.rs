@@ -39,9 +39,11 @@ pub fn write(site: &Site, out: &Path) -> Result<()> {
             pen.y += 28.0;
             let when = format!("{} · {}", site.date.zh, site.place.zh);
             pen.paragraph(&when, 34.0, GOLD, 1);
-            pen.y = HEIGHT as f32 - MARGIN - 34.0 * site.organisers.len().min(3) as f32;
-            for organiser in site.organisers.iter().take(3) {
-                pen.paragraph(&organiser.name.zh, 24.0, GOLD_SOFT, 1);
+            let names: Vec<&str> = site.organisers.iter().map(|o| o.name.zh.as_str()).collect();
+            let lines = organiser_lines(&names);
+            pen.y = HEIGHT as f32 - MARGIN - 34.0 * lines.len() as f32;
+            for line in lines {
+                pen.paragraph(&line, 24.0, GOLD_SOFT, 1);
             }
         }
         Err(error) => eprintln!(
@@ -51,6 +53,24 @@ pub fn write(site: &Site, out: &Path) -> Result<()> {
     image
         .save(out)
         .with_context(|| format!("writing {}", out.display()))
+}
+
+/// The organisers' lines at the foot of the card: every name when there
+/// are up to three; else the first two and how many there are in all, so no
+/// organiser is silently left out.
+fn organiser_lines(names: &[&str]) -> Vec<String> {
+    if names.len() <= 3 {
+        return names.iter().map(|name| name.to_string()).collect();
+    }
+    vec![
+        names[0].to_string(),
+        names[1].to_string(),
+        format!(
+            "等 {} 家单位联合主办 · and {} more",
+            names.len(),
+            names.len() - 2
+        ),
+    ]
 }
 
 /// The hero's diagonal red gradient with a gold rule on the left.
@@ -156,6 +176,15 @@ fn tokens(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_organiser_is_on_the_card_or_counted() {
+        assert_eq!(organiser_lines(&["甲", "乙", "丙"]), ["甲", "乙", "丙"]);
+        assert_eq!(
+            organiser_lines(&["甲", "乙", "丙", "丁", "戊"]),
+            ["甲", "乙", "等 5 家单位联合主办 · and 3 more"]
+        );
+    }
 
     #[test]
     fn breaks_after_chinese_characters_and_spaces() {

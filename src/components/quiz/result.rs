@@ -80,8 +80,7 @@ pub fn ResultScreen() -> impl IntoView {
             <p class="quiz__score">{move || score_sentence(lang.get(), &score_text, total, percent)}</p>
             {band.map(|message| view! { <p class="quiz__band">{tr(message)}</p> })}
             <p class=if passed { "quiz__verdict quiz__verdict--pass" } else { "quiz__verdict quiz__verdict--fail" }>
-                {ui(if passed { words::PASSED } else { words::NOT_PASSED })}
-                " ("{ui(words::PASS_MARK)}" "{pass_percent}"%)"
+                {move || crate::ui_text::verdict(lang.get(), passed, pass_percent)}
             </p>
             <p>
                 {ui(words::TIME_TAKEN)}
