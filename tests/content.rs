@@ -901,4 +901,29 @@ mod next_event {
                 .contains("as if options were counted from 0")
         );
     }
+
+    #[test]
+    fn ids_come_from_positions_and_the_date_from_start_date() {
+        use event_microsite::content::Site;
+        let site = r#"{"title": "活动", "place": "武汉", "start_date": "2026-09-18",
+            "organisers": [{"name": "甲"}, {"id": "1", "name": "乙"}, {"name": "丙"}]}"#;
+        let (site, warnings) = load_with_warnings::<Site>("site.json", site).unwrap();
+        assert_eq!(warnings, []);
+        assert_eq!(
+            (site.date.zh.as_str(), site.date.en.as_str()),
+            ("9月18日", "18 September")
+        );
+        let ids: Vec<&str> = site.organisers.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["1-2", "1", "3"]);
+        // Neither a date nor a start_date: one error, at the site.
+        let undated = r#"{"title": "活动", "place": "武汉", "organisers": [{"name": "甲"}]}"#;
+        let found = load::<Site>("site.json", undated).unwrap_err();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("there is no \"date\""));
+        // Written ids are still checked.
+        let timeline = r#"{"entries": [{"id": "a", "title": "x"}, {"id": "a", "title": "y"}, {"title": "z"}]}"#;
+        let found = load::<Timeline>("timeline.json", timeline).unwrap_err();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("is used twice"));
+    }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer};
 
 /// A text in both of the site's languages: `{"zh": "…", "en": "…"}` in a
 /// file, or a plain string where both read the same (`"1965"`, `"08:30"`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -171,7 +171,9 @@ pub struct Site {
     /// A line under the title (optional).
     #[serde(default)]
     pub subtitle: Option<Text>,
-    /// The date as visitors read it, e.g. "6月6日" / "6 June".
+    /// The date as visitors read it, e.g. "6月6日" / "6 June" (optional with
+    /// a `start_date`, from which it is then written in both languages).
+    #[serde(default)]
     pub date: Text,
     pub place: Text,
     /// When the event started, for search engines and calendars: an ISO 8601
@@ -243,6 +245,8 @@ impl Site {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Organiser {
+    /// A short unique name, used in links (optional: from its position).
+    #[serde(default)]
     pub id: String,
     pub name: Text,
 }
@@ -279,6 +283,8 @@ pub struct Story {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StorySection {
+    /// A short unique name, used in links (optional: from its position).
+    #[serde(default)]
     pub id: String,
     pub heading: Text,
     pub paragraphs: Vec<Text>,
@@ -299,6 +305,8 @@ pub struct Timeline {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
+    /// A short unique name, used in links (optional: from its position).
+    #[serde(default)]
     pub id: String,
     /// Time of day as "HH:MM"; when every entry has one they are shown in
     /// time order, otherwise in the order of the file.
@@ -488,6 +496,8 @@ pub struct Band {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
+    /// A short unique name, used in links (optional: from its position).
+    #[serde(default)]
     pub id: String,
     /// The kind, when written: without it, the form of `answer` sets it.
     #[serde(default, rename = "type")]

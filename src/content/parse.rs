@@ -36,7 +36,10 @@ pub fn load_with_warnings<T: DeserializeOwned + Validate>(
     let mut checker = Checker::new(file, &reading.map);
     value.validate(&mut checker);
     let found = checker.into_problems();
-    reading.finish(found).map(|warnings| (value, warnings))
+    let warnings = reading.finish(found)?;
+    let mut value = value;
+    value.complete();
+    Ok((value, warnings))
 }
 
 /// One content file being read. Unknown fields are reported and cut out of

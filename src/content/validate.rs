@@ -85,7 +85,19 @@ impl<'a, 'm> Checker<'a, 'm> {
         }
     }
 
+    /// Whether the file writes `key` at the current path.
+    fn has(&self, key: &'static str) -> bool {
+        let mut path = self.path.clone();
+        path.push(Seg::Key(key));
+        self.map.locate(&path).is_some()
+    }
+
+    /// Checks an item's id, if it has one (without one, it gets one from its
+    /// position: see `fill_ids`).
     fn id(&mut self, id: &str, seen: &mut HashMap<String, usize>, index: usize, list: &str) {
+        if !self.has("id") {
+            return;
+        }
         self.at(Seg::Key("id"), |c| {
             if id.trim().is_empty() {
                 c.report(
@@ -168,15 +180,45 @@ impl<'a, 'm> Checker<'a, 'm> {
 
 /// Content that can check itself beyond its types.
 pub trait Validate {
+    /// Reports every problem through `checker`.
     fn validate(&self, checker: &mut Checker);
+
+    /// Fills in what a usable file may leave out (ids from positions, the
+    /// date from `start_date`); runs once the file has no error.
+    fn complete(&mut self) {}
+}
+
+/// Gives each item without an id (written as none) one from its position,
+/// 1, 2, 3…, or `N-2`, `N-3`… where another item already uses it.
+fn fill_ids<'a>(ids: impl Iterator<Item = &'a mut String>) {
+    let mut ids: Vec<&mut String> = ids.collect();
+    let taken: std::collections::HashSet<String> = ids.iter().map(|id| id.to_string()).collect();
+    for (index, id) in ids.iter_mut().enumerate() {
+        if id.is_empty() {
+            let mut candidate = (index + 1).to_string();
+            let mut n = 2;
+            while taken.contains(&candidate) {
+                candidate = format!("{}-{n}", index + 1);
+                n += 1;
+            }
+            **id = candidate;
+        }
+    }
 }
 
 impl Validate for Site {
     fn validate(&self, c: &mut Checker) {
+        if !c.has("date") && !self.start_date.as_deref().is_some_and(is_iso_date) {
+            c.report(
+                "there is no \"date\": write the date as visitors read it, {\"zh\": \"9月18日\", \"en\": \"18 September\"}, or a \"start_date\" such as \"2026-09-18\" to show it in both languages",
+                "没有填写 \"date\"：请写出访客看到的日期，如 {\"zh\": \"9月18日\", \"en\": \"18 September\"}，或者填写 \"start_date\"（如 \"2026-09-18\"），日期会自动以两种语言显示",
+            );
+        }
+        let date = c.has("date").then_some(&self.date);
         for (key, text) in [
             ("title", Some(&self.title)),
             ("subtitle", self.subtitle.as_ref()),
-            ("date", Some(&self.date)),
+            ("date", date),
             ("place", Some(&self.place)),
             ("footer", self.footer.as_ref()),
         ] {
@@ -229,6 +271,16 @@ impl Validate for Site {
             }
         });
     }
+
+    fn complete(&mut self) {
+        fill_ids(self.organisers.iter_mut().map(|o| &mut o.id));
+        if self.date.zh.is_empty()
+            && self.date.en.is_empty()
+            && let Some(date) = self.start_date.as_deref().and_then(date_words)
+        {
+            self.date = date;
+        }
+    }
 }
 
 impl Validate for Story {
@@ -254,6 +306,10 @@ impl Validate for Story {
                 c.text_here(paragraph)
             });
         });
+    }
+
+    fn complete(&mut self) {
+        fill_ids(self.sections.iter_mut().map(|s| &mut s.id));
     }
 }
 
@@ -332,6 +388,10 @@ impl Validate for Timeline {
             });
         });
     }
+
+    fn complete(&mut self) {
+        fill_ids(self.entries.iter_mut().map(|e| &mut e.id));
+    }
 }
 
 impl Validate for Quiz {
@@ -378,6 +438,10 @@ impl Validate for Quiz {
                 }
             });
         });
+    }
+
+    fn complete(&mut self) {
+        fill_ids(self.questions.iter_mut().map(|q| &mut q.id));
     }
 }
 
@@ -525,6 +589,34 @@ fn check_answer(c: &mut Checker, answer: &Answer, options: usize) {
         }
         seen.push(number);
     }
+}
+
+/// A date as visitors read it, from an ISO 8601 `start_date`:
+/// "2026-09-18" gives 9月18日 / 18 September.
+pub fn date_words(iso: &str) -> Option<Text> {
+    if !is_iso_date(iso) {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month: usize = iso.get(5..7)?.parse().ok()?;
+    let day: u32 = iso.get(8..10)?.parse().ok()?;
+    Some(Text {
+        zh: format!("{month}月{day}日"),
+        en: format!("{day} {}", MONTHS.get(month.checked_sub(1)?)?),
+    })
 }
 
 /// A relative path or an http(s) address (no `javascript:`, `data:`, …).
