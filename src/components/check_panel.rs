@@ -2,7 +2,9 @@
 //! check`, run in the browser against the files the host serves.
 
 use crate::api::content_url;
-use crate::content::check::{PHOTO_BUDGET_BYTES, PhotoUse, Report, check};
+use crate::content::check::{
+    BUILT_FROM_META, PHOTO_BUDGET_BYTES, PhotoUse, Report, check, stale_build,
+};
 use crate::content::{Problem, Severity, files};
 use crate::i18n::{ui, words};
 use futures::future::join_all;
@@ -81,6 +83,19 @@ async fn run_check() -> Report {
             .position(|f| *f == file)
             .map_or_else(|| Err("not a content file".into()), |i| texts[i].clone())
     });
+    // Files changed on the host since the build made the page from them.
+    let record = document()
+        .query_selector(&format!("meta[name=\"{BUILT_FROM_META}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    let current: Vec<(&str, &[u8])> = all
+        .iter()
+        .zip(&texts)
+        .filter_map(|(file, bytes)| Some((*file, bytes.as_ref().ok()?.as_slice())))
+        .collect();
+    report.add(stale_build(&record, &current));
     let photo_problems = join_all(report.photos.iter().map(check_photo)).await;
     report.add(photo_problems.into_iter().flatten());
     report

@@ -269,3 +269,77 @@ fn site_warning(map: &SourceMap, path: &[Seg], en: String, zh: String) -> Proble
     let at = map.place(path);
     Problem::error(files::SITE, &path_to_string(path), at, en, zh).warning()
 }
+
+/// The name of the page's `<meta>` in which the build records the content it
+/// was made from.
+pub const BUILT_FROM_META: &str = "event-content";
+
+/// A content file's fingerprint: FNV-1a over its bytes, 64 bits, in hex.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// The record the build writes into the page: `site.json=… story.json=…`.
+pub fn built_from(files: &[(&str, &[u8])]) -> String {
+    files
+        .iter()
+        .map(|(file, bytes)| format!("{file}={}", fingerprint(bytes)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A warning for each file on the host that is not the one the page was
+/// built from (`record`, as `built_from` wrote it): the parts the build
+/// made from it are older than what visitors now read.
+pub fn stale_build(record: &str, current: &[(&str, &[u8])]) -> Vec<Problem> {
+    current
+        .iter()
+        .filter(|(file, bytes)| {
+            record
+                .split(' ')
+                .filter_map(|pair| pair.split_once('='))
+                .any(|(built, hash)| built == *file && hash != fingerprint(bytes))
+        })
+        .map(|(file, _)| {
+            Problem::error(
+                file,
+                "",
+                (1, 1),
+                format!("{file} has changed since the site was built: the page shows the new one once it has loaded, but its first paint, link previews, share image and home-screen name are still made from the old one. Run `cargo xtask build` and upload dist/ again"),
+                format!("{file} 在生成网站之后被修改过：页面加载完成后会显示新内容，但首屏、链接预览、分享图和主屏名称仍来自旧文件。请运行 `cargo xtask build` 并重新上传 dist/"),
+            )
+            .warning()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod built_from_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_on_the_host_since_the_build_is_a_warning() {
+        let record = built_from(&[("site.json", b"{\"a\": 1}"), ("story.json", b"{}")]);
+        assert!(record.starts_with("site.json=") && record.contains(" story.json="));
+        assert_eq!(
+            stale_build(
+                &record,
+                &[("site.json", b"{\"a\": 1}"), ("story.json", b"{}")]
+            ),
+            []
+        );
+        let stale = stale_build(
+            &record,
+            &[("site.json", b"{\"a\": 2}"), ("story.json", b"{}")],
+        );
+        assert_eq!(stale.len(), 1);
+        assert_eq!(stale[0].file, "site.json");
+        assert_eq!(stale[0].severity, crate::content::Severity::Warning);
+        assert!(stale[0].message.contains("cargo xtask build"));
+        // A page without a record (trunk serve) warns about nothing.
+        assert_eq!(stale_build("", &[("site.json", b"x")]), []);
+    }
+}

@@ -16,9 +16,9 @@ test('?check lists every problem of a broken content folder, in both languages',
 
   await page.goto('./?lang=en&check');
   const panel = page.getByRole('region', { name: 'Content check' });
-  await expect(panel.getByText('3 error(s), 0 warning(s)')).toBeVisible();
+  await expect(panel.getByText('3 error(s), 3 warning(s)')).toBeVisible();
   const items = panel.getByRole('listitem');
-  await expect(items).toHaveCount(3);
+  await expect(items).toHaveCount(6);
   await expect(items.nth(0)).toContainText(`quiz.json at questions[3].answer (line ${answerAt.line}, column ${answerAt.column})`);
   await expect(items.nth(0)).toContainText('answer 9 does not exist');
   await expect(items.nth(0)).toContainText('答案 9 不存在');
@@ -26,14 +26,21 @@ test('?check lists every problem of a broken content folder, in both languages',
   await expect(items.nth(1)).toContainText('the server answered 404');
   await expect(items.nth(2)).toContainText('timeline.json at entries[2].photos[0].src');
   await expect(items.nth(2)).toContainText('the photo "content/photos/renamed.jpg" does not exist');
+  // The three files replaced on the host are newer than the built page.
+  for (const [i, file] of ['quiz.json', 'site.json', 'timeline.json'].entries()) {
+    await expect(items.nth(3 + i)).toContainText(`${file} has changed since the site was built`);
+    await expect(items.nth(3 + i)).toContainText('cargo xtask build');
+  }
 });
 
-test('?check on good content says there is nothing to fix', async ({ page }) => {
+test('?check on good content replaced on the host asks only for a rebuild', async ({ page }) => {
   await page.route('**/content/site.json', (route) => route.fulfill({ body: publishedSiteJson(), contentType: 'application/json' }));
   await page.goto('./?lang=zh&check');
   const panel = page.getByRole('region', { name: '内容检查' });
-  await expect(panel.getByText('0 error(s), 0 warning(s) in 4 files and 6 photos')).toBeVisible();
-  await expect(panel.getByRole('listitem')).toHaveCount(0);
+  await expect(panel.getByText('0 error(s), 1 warning(s) in 4 files and 6 photos')).toBeVisible();
+  await expect(panel.getByRole('listitem')).toHaveCount(1);
+  await expect(panel.getByRole('listitem')).toContainText('site.json 在生成网站之后被修改过');
+  await expect(panel.getByRole('listitem')).toContainText('链接预览');
 });
 
 test('?check on the shipped content asks for the site\'s real address', async ({ page }) => {

@@ -348,6 +348,24 @@ pub fn apply(index: &Path, content: &Content, image: &ShareImage, offline: bool)
         head_script(&app_js, &app_wasm, offline)
     );
     html.replace_range(start..end, &head_tags);
+    // What the page was made from, so `?check` can tell when the host's
+    // content files have changed since.
+    let dir = index
+        .parent()
+        .context("index.html has a folder")?
+        .join("content");
+    let built: Vec<(&str, Vec<u8>)> = files::ALL
+        .iter()
+        .map(|file| Ok((*file, std::fs::read(dir.join(file))?)))
+        .collect::<Result<_>>()?;
+    let built: Vec<(&str, &[u8])> = built.iter().map(|(f, b)| (*f, b.as_slice())).collect();
+    let record = format!(
+        "\n    <meta name=\"{}\" content=\"{}\" />",
+        event_microsite::content::check::BUILT_FROM_META,
+        event_microsite::content::check::built_from(&built)
+    );
+    let head_end = html.find("</head>").context("index.html has no </head>")?;
+    html.insert_str(head_end, &record);
     let body_at = html.find("<body>").context("index.html has no <body>")? + "<body>".len();
     html.insert_str(body_at, &format!("\n{}", body(content)));
     std::fs::write(index, html)?;
