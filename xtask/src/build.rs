@@ -255,10 +255,10 @@ pub fn check_dist_survives(env: &tools::Env) -> Result<u64> {
     Ok(2)
 }
 
-/// Starts `cargo xtask build` in its own process group and kills the whole
-/// group once trunk has begun writing the new site.
+/// Starts `cargo xtask build` and, once trunk has begun writing the new
+/// site, kills it and every process it started (found in `/proc`, each
+/// killed by its own id: nothing outside that build is touched).
 fn kill_a_build_half_way(root: &Path) -> Result<()> {
-    use std::os::unix::process::CommandExt;
     let staging = root.join("target/dist-building");
     if staging.exists() {
         std::fs::remove_dir_all(&staging)?;
@@ -266,25 +266,60 @@ fn kill_a_build_half_way(root: &Path) -> Result<()> {
     let mut child = std::process::Command::new(std::env::current_exe()?)
         .arg("build")
         .current_dir(root)
-        .process_group(0)
         .stdout(std::process::Stdio::null())
         .spawn()?;
     let started = std::time::Instant::now();
-    while !staging.exists() {
-        if started.elapsed() > std::time::Duration::from_secs(300) {
-            break;
-        }
+    while !staging.exists() && started.elapsed() < std::time::Duration::from_secs(300) {
         if child.try_wait()?.is_some() {
             bail!("the build ended before it could be interrupted");
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     std::thread::sleep(std::time::Duration::from_millis(500));
-    cmd::Cmd::new("kill")
-        .args(["-KILL", &format!("-{}", child.id())])
-        .run()?;
+    let pids = with_descendants(child.id());
+    println!("  killing the build: {} processes", pids.len());
+    for pid in pids {
+        // SAFETY: kill(2) with a positive pid of a process this build started.
+        unsafe {
+            libc::kill(pid as libc::pid_t, libc::SIGKILL);
+        }
+    }
     child.wait()?;
     Ok(())
+}
+
+/// `pid` and every process below it, from the parent ids in `/proc`.
+fn with_descendants(pid: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            let id: u32 = entry.ok()?.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(format!("/proc/{id}/stat")).ok()?;
+            // The parent id is the second field after the command's ")".
+            let parent = stat
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .nth(1)?
+                .parse()
+                .ok()?;
+            Some((id, parent))
+        })
+        .collect();
+    let mut found = vec![pid];
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i];
+        found.extend(
+            parents
+                .iter()
+                .filter(|(_, p)| *p == parent)
+                .map(|(id, _)| *id),
+        );
+        i += 1;
+    }
+    found
 }
 
 #[cfg(test)]
@@ -314,6 +349,25 @@ mod tests {
         );
         assert!(!staging.exists() && !dir.join("dist-previous").exists());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_process_and_its_children_are_found() {
+        let mut child = std::process::Command::new("sh")
+            .args(["-c", "sleep 30 & sleep 30 & wait"])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let pids = with_descendants(child.id());
+        assert_eq!(pids[0], child.id());
+        assert!(pids.len() >= 3, "{pids:?}");
+        assert!(!pids.contains(&std::process::id()));
+        for pid in pids {
+            unsafe {
+                libc::kill(pid as libc::pid_t, libc::SIGKILL);
+            }
+        }
+        child.wait().unwrap();
     }
 
     #[test]
