@@ -379,6 +379,12 @@ fn skip_string(bytes: &[u8], mut at: usize) -> Option<usize> {
     }
 }
 
+/// The offset just after the value that starts at byte `at` of a well
+/// formed document (for tools that edit a file's text in place).
+pub fn value_end(source: &str, at: usize) -> Option<usize> {
+    skip_value(source.as_bytes(), at)
+}
+
 /// Skips any JSON value; returns the offset after it.
 fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
     match bytes.get(at)? {

@@ -14,7 +14,7 @@ pub mod schema;
 mod validate;
 
 pub use encoding::decode;
-pub use json_text::{SourceMap, locate};
+pub use json_text::{SourceMap, locate, value_end};
 pub use model::*;
 pub use parse::{load, load_with_warnings};
 pub use problem::{Problem, Seg, Severity, Step, line_column, path_to_string};

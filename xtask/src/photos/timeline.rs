@@ -4,6 +4,7 @@
 
 use super::Photo;
 use anyhow::{Context, Result, bail};
+use event_microsite::content::{SourceMap, Step, value_end};
 use serde_json::Value;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -107,12 +108,14 @@ pub fn insert(
 fn edit(source: &str, index: usize, photos: &[&Photo], url_prefix: &str) -> Option<String> {
     let bytes = source.as_bytes();
     let unit = indent_unit(source);
-    let entries = member(bytes, skip_space(bytes, 0), "entries")?;
-    let entry = element(bytes, entries, index)?;
-    let (range, text) = match member(bytes, entry, "photos") {
+    let map = SourceMap::new(source);
+    let entry_path = [Step::Key("entries"), Step::Index(index)];
+    let entry = map.locate(&entry_path)?;
+    let photos_path = [entry_path[0], entry_path[1], Step::Key("photos")];
+    let (range, text) = match map.locate(&photos_path).filter(|&at| bytes[at] == b'[') {
         Some(list) => append_to_list(source, list, photos, url_prefix, &unit)?,
         None => {
-            let end = content_end(bytes, skip_value(bytes, entry)? - 1);
+            let end = content_end(bytes, value_end(source, entry)? - 1);
             let indent = item_indent(source, entry, skip_space(bytes, entry + 1), &unit);
             let items = items(photos, url_prefix, &format!("{indent}{unit}"), &unit);
             (
@@ -137,7 +140,7 @@ fn append_to_list(
     unit: &str,
 ) -> Option<(Range<usize>, String)> {
     let bytes = source.as_bytes();
-    let close = skip_value(bytes, list)? - 1;
+    let close = value_end(source, list)? - 1;
     let end = content_end(bytes, close);
     let indent = item_indent(source, list, skip_space(bytes, list + 1), unit);
     let items = items(photos, url_prefix, &indent, unit);
@@ -208,89 +211,4 @@ fn skip_space(bytes: &[u8], mut at: usize) -> usize {
         at += 1;
     }
     at
-}
-
-/// The end of the string whose `"` is at `at`.
-fn skip_string(bytes: &[u8], at: usize) -> Option<usize> {
-    let mut i = at + 1;
-    loop {
-        match bytes.get(i)? {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-}
-
-/// The end of the (well-formed) value starting at `at`.
-fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
-    match bytes.get(at)? {
-        b'"' => skip_string(bytes, at),
-        b'{' | b'[' => {
-            let (mut depth, mut i) = (0usize, at);
-            loop {
-                match bytes.get(i)? {
-                    b'"' => {
-                        i = skip_string(bytes, i)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-        }
-        _ => {
-            let rest = &bytes[at..];
-            let len = rest
-                .iter()
-                .position(|c| matches!(c, b',' | b'}' | b']') || c.is_ascii_whitespace())
-                .unwrap_or(rest.len());
-            Some(at + len)
-        }
-    }
-}
-
-/// The start of the value of member `key` of the object whose `{` is at `at`.
-fn member(bytes: &[u8], at: usize, key: &str) -> Option<usize> {
-    if bytes.get(at)? != &b'{' {
-        return None;
-    }
-    let mut i = skip_space(bytes, at + 1);
-    while bytes.get(i)? == &b'"' {
-        let key_end = skip_string(bytes, i)?;
-        let colon = skip_space(bytes, key_end);
-        let value = skip_space(bytes, colon + 1);
-        if &bytes[i + 1..key_end - 1] == key.as_bytes() {
-            return Some(value);
-        }
-        i = skip_space(bytes, skip_value(bytes, value)?);
-        if bytes.get(i)? != &b',' {
-            return None;
-        }
-        i = skip_space(bytes, i + 1);
-    }
-    None
-}
-
-/// The start of item `index` of the list whose `[` is at `at`.
-fn element(bytes: &[u8], at: usize, index: usize) -> Option<usize> {
-    if bytes.get(at)? != &b'[' {
-        return None;
-    }
-    let mut i = skip_space(bytes, at + 1);
-    for _ in 0..index {
-        i = skip_space(bytes, skip_value(bytes, i)?);
-        if bytes.get(i)? != &b',' {
-            return None;
-        }
-        i = skip_space(bytes, i + 1);
-    }
-    Some(i)
 }
