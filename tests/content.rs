@@ -229,11 +229,14 @@ fn a_missing_field_names_the_object_that_lacks_it() {
         r#""note": 1"#,
     );
     let found = problems::<Quiz>("quiz.json", &source);
-    assert_eq!(found[0].path, "questions[0].note");
+    let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+    // Both mistakes at once: the unknown field and the one it replaced.
+    assert_eq!(paths, ["questions[0]", "questions[0].note"]);
+    assert!(found[0].message.contains("\"explanation\" is missing"));
     assert!(
-        found[0].message.contains("unknown field `note`"),
+        found[1].message.contains("unknown field `note`"),
         "{}",
-        found[0].message
+        found[1].message
     );
 
     let source = quiz_with_answer("1").replace(
@@ -258,9 +261,10 @@ fn a_typo_in_a_field_name_is_an_error_not_ignored() {
     let source =
         r#"{"sections": [{"id": "a", "heding": {"zh": "甲", "en": "A"}, "paragraphs": []}]}"#;
     let found = problems::<Story>("story.json", source);
-    assert_eq!(found[0].path, "sections[0].heding");
+    assert_eq!(found[1].path, "sections[0].heding");
+    assert!(found[0].message.contains("\"heading\" is missing"));
     assert!(
-        found[0]
+        found[1]
             .message
             .contains("unknown field `heding`, expected one of `id`, `heading`, `paragraphs`")
     );
@@ -925,5 +929,114 @@ mod next_event {
         let found = load::<Timeline>("timeline.json", timeline).unwrap_err();
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.contains("is used twice"));
+    }
+}
+
+mod every_mistake_at_once {
+    //! A wrong type or a missing field in one item of a list does not hide
+    //! the mistakes in the other items: the item is set aside and the rest
+    //! of the file is read and checked.
+    use event_microsite::content::{Quiz, Severity, Timeline, load};
+
+    fn entry(id: &str, rest: &str) -> String {
+        format!(r#"    {{"id": "{id}", "title": "甲 A"{rest}}}"#)
+    }
+
+    fn photo(width: &str) -> String {
+        format!(r#", "photos": [{{"src": "a.jpg", "alt": "甲", "width": {width}, "height": 600}}]"#)
+    }
+
+    #[test]
+    fn wrong_types_and_missing_fields_in_different_entries_are_all_reported() {
+        let entries = [
+            entry("ok", &photo("800")),
+            entry("wide", &photo("\"wide\"")),
+            r#"    {"id": "untitled"}"#.to_string(),
+            entry("", ""),
+            entry("tall", &photo("true")),
+            entry("typo", r#", "txet": "x""#),
+        ];
+        let source = format!("{{\"entries\": [\n{}\n]}}", entries.join(",\n"));
+        let found = load::<Timeline>("timeline.json", &source).unwrap_err();
+        let places: Vec<(&str, usize)> = found.iter().map(|p| (p.path.as_str(), p.line)).collect();
+        assert_eq!(
+            places,
+            [
+                ("entries[1].photos[0].width", 3),
+                ("entries[2]", 4),
+                ("entries[3].id", 5),
+                ("entries[4].photos[0].width", 6),
+                ("entries[5].txet", 7),
+            ],
+            "{found:#?}"
+        );
+        assert!(found[1].message.contains("\"title\" is missing"));
+        assert!(found[2].message.contains("the id is empty"));
+        assert!(found[3].message.contains("but it is true"));
+        assert!(found.iter().all(|p| p.severity == Severity::Error));
+    }
+
+    #[test]
+    fn the_same_missing_field_in_many_items_is_found_in_one_round() {
+        let questions: Vec<String> = (0..30)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "q{i}", "options": ["a", "b"], "answer": 1, "explanation": "x"}}"#
+                )
+            })
+            .collect();
+        let source = format!("{{\"questions\": [\n{}\n]}}", questions.join(",\n"));
+        let found = load::<Quiz>("quiz.json", &source).unwrap_err();
+        let total: usize = found.iter().map(|p| p.count()).sum();
+        assert_eq!(total, 30, "{found:#?}");
+        assert_eq!(found[0].path, "questions[0]");
+        assert_eq!(found[19].path, "questions[19]");
+        assert_eq!(found[19].line, 21);
+        assert!(found[0].message.contains("\"prompt\" is missing"));
+        assert!(found[19].en().contains("and 10 more like this"));
+    }
+
+    #[test]
+    fn the_same_wrong_kind_of_value_is_named_in_every_item_with_its_own_value() {
+        let entries: Vec<String> = (0..3)
+            .map(|i| entry(&format!("e{i}"), &photo(&format!("\"w{i}\""))))
+            .chain([entry("fine", &photo("800")), entry("half", &photo("1.5"))])
+            .collect();
+        let source = format!("{{\"entries\": [\n{}\n]}}", entries.join(",\n"));
+        let found = load::<Timeline>("timeline.json", &source).unwrap_err();
+        let said: Vec<(&str, &str)> = found
+            .iter()
+            .map(|p| (p.path.as_str(), p.message.as_str()))
+            .collect();
+        let wrong = "this should be a whole number such as 1200, but it is";
+        assert_eq!(
+            said,
+            [
+                (
+                    "entries[0].photos[0].width",
+                    &*format!("{wrong} the text \"w0\"")
+                ),
+                (
+                    "entries[1].photos[0].width",
+                    &*format!("{wrong} the text \"w1\"")
+                ),
+                (
+                    "entries[2].photos[0].width",
+                    &*format!("{wrong} the text \"w2\"")
+                ),
+                (
+                    "entries[4].photos[0].width",
+                    &*format!("{wrong} the number 1.5")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mistake_outside_any_list_still_ends_the_file_with_what_was_found() {
+        let source = "{\n  \"titel\": 1,\n  \"questions\": 5\n}";
+        let found = load::<Quiz>("quiz.json", source).unwrap_err();
+        let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["titel", "questions"]);
     }
 }

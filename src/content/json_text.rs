@@ -129,40 +129,108 @@ impl<'a> SourceMap<'a> {
         known: &[&str],
     ) -> Vec<(Vec<Step<'a>>, usize)> {
         let mut found = Vec::new();
-        let mut path = Vec::new();
-        collect_unknown(self.root(), pattern, known, &mut path, &mut found);
+        visit_matching(self.root(), pattern, &mut Vec::new(), &mut |node, path| {
+            if let Members::Object(members) = &node.members {
+                for (key, key_at, _) in members {
+                    if !known.contains(key) {
+                        let mut member = path.to_vec();
+                        member.push(Step::Key(key));
+                        found.push((member, *key_at));
+                    }
+                }
+            }
+        });
         found
+    }
+
+    /// Every object whose path matches `pattern` (any index in place of
+    /// each of its indices) and that has no member `key`: their paths.
+    pub fn objects_without(&self, pattern: &[Step<'_>], key: &str) -> Vec<Vec<Step<'a>>> {
+        let mut found = Vec::new();
+        visit_matching(self.root(), pattern, &mut Vec::new(), &mut |node, path| {
+            if let Members::Object(members) = &node.members
+                && !members.iter().any(|(k, _, _)| *k == key)
+            {
+                found.push(path.to_vec());
+            }
+        });
+        found
+    }
+
+    /// Every value whose path matches `pattern` (any index in place of each
+    /// of its indices): its path and offset.
+    pub fn values_matching(&self, pattern: &[Step<'_>]) -> Vec<(Vec<Step<'a>>, usize)> {
+        let mut found = Vec::new();
+        visit_matching(self.root(), pattern, &mut Vec::new(), &mut |node, path| {
+            found.push((path.to_vec(), node.at));
+        });
+        found
+    }
+
+    /// The bytes to cut so that the items `indices` of the list at `list`
+    /// are gone and valid JSON is left: each item with the comma after it
+    /// (the last kept item's comma for a run at the end), merged and in
+    /// order. Indices the list does not have are passed over.
+    pub fn item_spans(&self, list: &[Step<'_>], indices: &[usize]) -> Vec<Range<usize>> {
+        let (node, found) = self.walk(list);
+        let Members::Array(items) = &node.members else {
+            return Vec::new();
+        };
+        if found < list.len() {
+            return Vec::new();
+        }
+        let bytes = self.source.as_bytes();
+        let end = |item: &Node<'_>| skip_value(bytes, item.at).unwrap_or(item.at);
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        for &index in indices {
+            let Some(item) = items.get(index) else {
+                continue;
+            };
+            let span = match items.get(index + 1) {
+                Some(next) => item.at..next.at,
+                None => {
+                    let kept = (0..index).rev().find(|i| !indices.contains(i));
+                    match kept {
+                        Some(kept) => end(&items[kept])..end(item),
+                        None => items[0].at..end(item),
+                    }
+                }
+            };
+            spans.push(span);
+        }
+        spans.sort_by_key(|span| span.start);
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for span in spans {
+            match merged.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        merged
     }
 }
 
-fn collect_unknown<'a>(
+/// Calls `visit` with every value whose path matches `pattern` (any index
+/// in place of each of its indices), and that path.
+fn visit_matching<'a>(
     node: &Node<'a>,
     pattern: &[Step<'_>],
-    known: &[&str],
     path: &mut Vec<Step<'a>>,
-    found: &mut Vec<(Vec<Step<'a>>, usize)>,
+    visit: &mut dyn FnMut(&Node<'a>, &[Step<'a>]),
 ) {
     match (pattern.split_first(), &node.members) {
-        (None, Members::Object(members)) => {
-            for (key, key_at, _) in members {
-                if !known.contains(key) {
-                    let mut member = path.clone();
-                    member.push(Step::Key(key));
-                    found.push((member, *key_at));
-                }
-            }
-        }
+        (None, _) => visit(node, path),
         (Some((Step::Key(wanted), rest)), Members::Object(members)) => {
             if let Some((key, _, child)) = members.iter().find(|(k, _, _)| k == wanted) {
                 path.push(Step::Key(key));
-                collect_unknown(child, rest, known, path, found);
+                visit_matching(child, rest, path, visit);
                 path.pop();
             }
         }
         (Some((Step::Index(_), rest)), Members::Array(items)) => {
             for (index, child) in items.iter().enumerate() {
                 path.push(Step::Index(index));
-                collect_unknown(child, rest, known, path, found);
+                visit_matching(child, rest, path, visit);
                 path.pop();
             }
         }

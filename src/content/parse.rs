@@ -2,7 +2,9 @@
 //! that say exactly where the file is wrong.
 
 use super::json_text::{SourceMap, member_span, path_at};
-use super::problem::{Problem, SHOWN_PER_KIND, Severity, Step, cap_repeats, path_to_string};
+use super::problem::{
+    Problem, SHOWN_PER_KIND, SetAside, Severity, Step, cap_repeats, path_to_string,
+};
 use super::validate::{Checker, Validate};
 use serde::de::{DeserializeOwned, IgnoredAny};
 
@@ -33,9 +35,11 @@ pub fn load_with_warnings<T: DeserializeOwned + Validate>(
             Err(error) => reading.set_aside(&error)?,
         }
     };
-    let mut checker = Checker::new(file, &reading.map);
+    let mut checker = Checker::new(file, &reading.map).reading_around(&reading.set_aside);
     value.validate(&mut checker);
-    let found = checker.into_problems();
+    let mut found = checker.into_problems();
+    // A list that lost items is not judged as a whole (e.g. as empty).
+    found.retain(|problem| !reading.set_aside.has_list(&problem.path));
     let warnings = reading.finish(found)?;
     let mut value = value;
     value.complete();
@@ -45,7 +49,11 @@ pub fn load_with_warnings<T: DeserializeOwned + Validate>(
 /// One content file being read. Unknown fields are reported and cut out of
 /// `text` so that parsing goes on (all the unknown fields of one kind of
 /// object at once, so the file is parsed again once per kind, not once per
-/// field); any other mistake ends it.
+/// field). Any other mistake inside an item of a list (a wrong type, a
+/// missing field) is reported and that item of the outermost list is cut
+/// out, so the other items are still read and checked (a missing field is
+/// looked for in every item of the same kind at once). A mistake outside
+/// any list ends the reading.
 ///
 /// serde_json says where in the text it stopped; the path there is read off
 /// the text itself, so no path-tracking deserializer is needed.
@@ -61,6 +69,8 @@ struct Reading<'a> {
     /// Those cuts, in order: where each began in the text of its time, and
     /// how many bytes it took.
     cuts: Vec<(usize, usize)>,
+    /// The list items cut out, as the file counts them.
+    set_aside: SetAside,
     problems: Vec<Problem>,
 }
 
@@ -95,6 +105,7 @@ impl<'a> Reading<'a> {
             rounds: 0,
             text: source.to_string(),
             cuts: Vec::new(),
+            set_aside: SetAside::default(),
             problems: Vec::new(),
         })
     }
@@ -120,19 +131,95 @@ impl<'a> Reading<'a> {
         }
         // A repeated key is shown where it is repeated; anything else at
         // the start of the value its path names.
+        let in_file = self.set_aside.in_file(&steps);
         let at = if error.to_string().starts_with("duplicate field") {
             self.map.line_column(self.in_source(stop))
         } else {
-            self.map.place(&steps)
+            self.map.place(&in_file)
         };
         self.problems.push(Problem::error(
             self.file,
-            &path_to_string(&steps),
+            &path_to_string(&in_file),
             at,
-            en,
-            zh,
+            en.clone(),
+            zh.clone(),
         ));
-        Err(std::mem::take(&mut self.problems))
+        let Some(list_at) = steps.iter().position(|s| matches!(s, Step::Index(_))) else {
+            return Err(std::mem::take(&mut self.problems));
+        };
+        if self.rounds > MAX_ROUNDS {
+            return Err(std::mem::take(&mut self.problems));
+        }
+        // The same mistake in the other items of the same kind, found now
+        // rather than one parse each.
+        let text_map = SourceMap::new(&text);
+        let mut broken = vec![(steps.clone(), (en, zh))];
+        let message = error.to_string();
+        if let Some(field) = missing_field(&message) {
+            let (en, zh) = plain_message(error);
+            for path in text_map.objects_without(&steps, &field) {
+                broken.push((path, (en.clone(), zh.clone())));
+            }
+        } else if let Some(expected) = wrong_type_expected(&message)
+            && let Some(at) = text_map.locate(&steps)
+        {
+            let kind = json_kind(&text, at);
+            for (path, at) in text_map.values_matching(&steps) {
+                if json_kind(&text, at) == kind {
+                    let found = unexpected(&text, at);
+                    broken.push((
+                        path,
+                        data_message(&format!("invalid type: {found}, expected {expected}")),
+                    ));
+                }
+            }
+        }
+        for (path, (en, zh)) in &broken[1..] {
+            if *path != steps {
+                let in_file = self.set_aside.in_file(path);
+                self.problems.push(Problem::error(
+                    self.file,
+                    &path_to_string(&in_file),
+                    self.map.place(&in_file),
+                    en.clone(),
+                    zh.clone(),
+                ));
+            }
+        }
+        let broken: Vec<Vec<Step<'_>>> = broken.into_iter().map(|(path, _)| path).collect();
+        self.drop_items(&text, &steps[..list_at], &broken);
+        Ok(())
+    }
+
+    /// Cuts out of `text` (a copy of which is `text`) the items of the list
+    /// at `list` that hold each of the `broken` paths, recording them as set
+    /// aside.
+    fn drop_items(&mut self, text: &str, list: &[Step<'_>], broken: &[Vec<Step<'_>>]) {
+        let mut indices: Vec<usize> = broken
+            .iter()
+            .filter_map(|path| match path.get(list.len()) {
+                Some(Step::Index(index)) => Some(*index),
+                _ => None,
+            })
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        let in_file: Vec<usize> = indices
+            .iter()
+            .filter_map(|&index| {
+                let mut item = list.to_vec();
+                item.push(Step::Index(index));
+                match self.set_aside.in_file(&item).last() {
+                    Some(Step::Index(index)) => Some(*index),
+                    _ => None,
+                }
+            })
+            .collect();
+        for index in in_file {
+            self.set_aside.add(list, index);
+        }
+        let spans = SourceMap::new(text).item_spans(list, &indices);
+        self.cut(spans);
     }
 
     /// Every member not in `known` of every object shaped like the one at
@@ -159,7 +246,7 @@ impl<'a> Reading<'a> {
             let (en, zh) = unknown_field_message(en, field, name);
             found.push(Problem::error(
                 self.file,
-                &path_to_string(&path),
+                &path_to_string(&self.set_aside.in_file(&path)),
                 self.map.line_column(self.in_source(key_at)),
                 en,
                 zh,
@@ -221,6 +308,60 @@ fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
     Some((field.to_string(), known))
 }
 
+/// The field of serde's "missing field `x`".
+fn missing_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("missing field `")?;
+    Some(rest.split_once('`')?.0.to_string())
+}
+
+/// What serde expected, in its "invalid type: …, expected X" (a value of
+/// the wrong kind of JSON, so every value of that kind there is wrong too).
+fn wrong_type_expected(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("invalid type: ")?;
+    let (_, expected) = rest.split_once(", expected ")?;
+    Some(
+        expected
+            .rfind(" at line ")
+            .map_or(expected, |cut| &expected[..cut]),
+    )
+}
+
+/// The kind of the JSON value at byte `at`: as far as a type is concerned,
+/// values of one kind are all accepted or all refused.
+fn json_kind(text: &str, at: usize) -> &'static str {
+    let end = super::json_text::value_end(text, at).unwrap_or(at);
+    let raw = &text[at..end];
+    match raw.as_bytes().first() {
+        Some(b'"') => "text",
+        Some(b'{') => "object",
+        Some(b'[') => "list",
+        Some(b't' | b'f') => "boolean",
+        Some(b'n') => "null",
+        _ if raw.contains(['.', 'e', 'E']) => "fraction",
+        _ if raw.starts_with('-') => "negative",
+        _ => "whole",
+    }
+}
+
+/// The value at byte `at` as serde names what it did not expect:
+/// `string "wide"`, `integer `5``, `map`.
+fn unexpected(text: &str, at: usize) -> String {
+    let end = super::json_text::value_end(text, at).unwrap_or(at);
+    let raw = &text[at..end];
+    match json_kind(text, at) {
+        "text" => format!(
+            "string {:?}",
+            serde_json::from_str::<String>(raw).unwrap_or_default()
+        ),
+        "object" => "map".into(),
+        "list" => "sequence".into(),
+        "boolean" => format!("boolean `{raw}`"),
+        "null" => "null".into(),
+        "fraction" => format!("floating point `{raw}`"),
+        _ => format!("integer `{raw}`"),
+    }
+}
+
 /// serde's message about the unknown `field`, said of `name` instead.
 fn unknown_field_message(en: &str, field: &str, name: &str) -> (String, String) {
     let en = en.replacen(&format!("`{field}`"), &format!("`{name}`"), 1);
@@ -256,11 +397,6 @@ fn plain_message(error: &serde_json::Error) -> (String, String) {
         Some(cut) => text[..cut].to_string(),
         None => text,
     };
-    let quoted = |prefix: &str| {
-        text.strip_prefix(prefix)
-            .and_then(|rest| rest.split('`').next())
-            .map(str::to_string)
-    };
     if error.is_syntax() {
         syntax_message(&text)
     } else if error.is_eof() {
@@ -269,7 +405,21 @@ fn plain_message(error: &serde_json::Error) -> (String, String) {
                 .into(),
             "文件提前结束了：是否缺少右括号 ] 或 }，或者缺少右引号？".into(),
         )
-    } else if let Some(field) = quoted("missing field `") {
+    } else {
+        data_message(&text)
+    }
+}
+
+/// serde's message about a value that does not fit (without its place), in
+/// an organiser's words and in Chinese.
+fn data_message(text: &str) -> (String, String) {
+    let text = text.to_string();
+    let quoted = |prefix: &str| {
+        text.strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_string)
+    };
+    if let Some(field) = quoted("missing field `") {
         (
             format!("the field \"{field}\" is missing here; every item of this kind needs one"),
             format!("这里缺少必填字段 \"{field}\""),
@@ -346,7 +496,10 @@ fn syntax_message(text: &str) -> (String, String) {
 
 /// What serde found, as an organiser would say it.
 fn found_words(found: &str) -> (String, String) {
-    let value = found.split_once(' ').map_or("", |(_, value)| value);
+    let value = match found.strip_prefix("floating point ") {
+        Some(value) => value,
+        None => found.split_once(' ').map_or("", |(_, value)| value),
+    };
     let value = value.trim_matches('`');
     if found.starts_with("string") {
         (format!("the text {value}"), format!("文字 {value}"))

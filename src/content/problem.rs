@@ -187,6 +187,57 @@ pub fn path_to_string(path: &[Step<'_>]) -> String {
     text
 }
 
+/// The items of lists that were set aside while reading a file (they could
+/// not be read), so that paths in what was read can be said as the file
+/// has them: with two entries set aside before it, the value's
+/// `entries[3]` is the file's `entries[5]`.
+#[derive(Debug, Default)]
+pub struct SetAside {
+    /// The list's path (`entries`) and the item's index in the file.
+    items: Vec<(String, usize)>,
+}
+
+impl SetAside {
+    /// Records that item `index` (as the file counts) of `list` was set aside.
+    pub fn add(&mut self, list: &[Step<'_>], index: usize) {
+        self.items.push((path_to_string(list), index));
+    }
+
+    /// Whether items of the list at `path` (as written in a problem) were
+    /// set aside: what was read of that list is then not all of it.
+    pub fn has_list(&self, path: &str) -> bool {
+        self.items.iter().any(|(list, _)| list == path)
+    }
+
+    /// `path` in the value read, as a path in the file. Items are only set
+    /// aside from the first list on a path, so only its index changes.
+    pub fn in_file<'s>(&self, path: &[Step<'s>]) -> Vec<Step<'s>> {
+        let mut path = path.to_vec();
+        let Some(at) = path.iter().position(|s| matches!(s, Step::Index(_))) else {
+            return path;
+        };
+        if self.items.is_empty() {
+            return path;
+        }
+        let list = path_to_string(&path[..at]);
+        let mut gone: Vec<usize> = self
+            .items
+            .iter()
+            .filter(|(l, _)| *l == list)
+            .map(|&(_, index)| index)
+            .collect();
+        gone.sort_unstable();
+        if let Step::Index(index) = &mut path[at] {
+            for gone in gone {
+                if gone <= *index {
+                    *index += 1;
+                }
+            }
+        }
+        path
+    }
+}
+
 /// 1-based line and column of a byte offset in `source`.
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset.min(source.len())];

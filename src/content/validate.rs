@@ -5,13 +5,14 @@ use super::model::{
     Answer, Band, Choice, Entry, Photo, Question, QuestionKind, Quiz, QuizSettings, Site, Story,
     Text, Timeline, Variant,
 };
-use super::problem::{Problem, Seg, Severity, path_to_string};
+use super::problem::{Problem, Seg, SetAside, Severity, Step, path_to_string};
 use std::collections::HashMap;
 
 /// Collects the problems of one file, locating each in the source text.
 pub struct Checker<'a, 'm> {
     file: &'a str,
     map: &'m SourceMap<'a>,
+    set_aside: Option<&'m SetAside>,
     path: Vec<Seg>,
     problems: Vec<Problem>,
 }
@@ -22,9 +23,17 @@ impl<'a, 'm> Checker<'a, 'm> {
         Checker {
             file,
             map,
+            set_aside: None,
             path: Vec::new(),
             problems: Vec::new(),
         }
+    }
+
+    /// The same, for a value read without the list items in `set_aside`:
+    /// its problems are placed where the file has them.
+    pub fn reading_around(mut self, set_aside: &'m SetAside) -> Self {
+        self.set_aside = Some(set_aside);
+        self
     }
 
     pub fn into_problems(self) -> Vec<Problem> {
@@ -41,10 +50,11 @@ impl<'a, 'm> Checker<'a, 'm> {
     /// Reports a problem at the current path (or the nearest part of it
     /// that exists in the file).
     fn report(&mut self, en: impl Into<String>, zh: impl Into<String>) {
-        let (line, column) = self.map.place(&self.path);
+        let path = self.in_file(&self.path);
+        let (line, column) = self.map.place(&path);
         self.problems.push(Problem {
             file: self.file.to_string(),
-            path: path_to_string(&self.path),
+            path: path_to_string(&path),
             line,
             column,
             message: en.into(),
@@ -87,9 +97,18 @@ impl<'a, 'm> Checker<'a, 'm> {
 
     /// Whether the file writes `key` at the current path.
     fn has(&self, key: &'static str) -> bool {
-        let mut path = self.path.clone();
+        let mut path = self.in_file(&self.path);
         path.push(Seg::Key(key));
         self.map.locate(&path).is_some()
+    }
+
+    /// A path in the value as a path in the file (they differ when list
+    /// items were set aside).
+    fn in_file<'s>(&self, path: &[Step<'s>]) -> Vec<Step<'s>> {
+        match self.set_aside {
+            Some(set_aside) => set_aside.in_file(path),
+            None => path.to_vec(),
+        }
     }
 
     /// Checks an item's id, if it has one (without one, it gets one from its
@@ -105,11 +124,10 @@ impl<'a, 'm> Checker<'a, 'm> {
                     "id 为空：请给每一项起一个简短且唯一的名字，例如 \"oath\"",
                 );
             } else if let Some(first) = seen.insert(id.to_string(), index) {
+                let first = path_to_string(&c.in_file(&[Step::Key(list), Step::Index(first)]));
                 c.report(
-                    format!(
-                        "the id \"{id}\" is used twice: also by {list}[{first}]; ids must be unique"
-                    ),
-                    format!("id \"{id}\" 重复：{list}[{first}] 也用了它；id 必须唯一"),
+                    format!("the id \"{id}\" is used twice: also by {first}; ids must be unique"),
+                    format!("id \"{id}\" 重复：{first} 也用了它；id 必须唯一"),
                 );
             }
         });
