@@ -118,7 +118,11 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
     if let Some(timer) = timer {
         timer.clear();
     }
-    let text = content::decode(file, &bytes?).map_err(|problems| LoadError::Invalid {
+    let bytes = bytes?;
+    if content::check::changed_since_build(&crate::browser::built_from_record(), file, &bytes) {
+        CHANGED_SINCE_BUILD.with(|changed| changed.borrow_mut().push(file));
+    }
+    let text = content::decode(file, &bytes).map_err(|problems| LoadError::Invalid {
         file: file.into(),
         problems,
     })?;
@@ -132,6 +136,18 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
         file: file.into(),
         problems,
     })
+}
+
+thread_local! {
+    /// The content files that differ from those the page was built from.
+    static CHANGED_SINCE_BUILD: std::cell::RefCell<Vec<&'static str>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether any of `files`, as loaded, differs from the file the build made
+/// the page from (content replaced on the host without a rebuild).
+pub fn changed_since_build(files: &[&str]) -> bool {
+    CHANGED_SINCE_BUILD.with(|changed| changed.borrow().iter().any(|file| files.contains(file)))
 }
 
 /// The request for `file` that the page's first script started beside the

@@ -4,8 +4,18 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The browser's window; `None` where there is none: when the build renders
+/// the components to HTML natively, every wrapper here does nothing.
+fn browser_window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
 fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+    browser_window()?.local_storage().ok().flatten()
 }
 
 /// Runs `each` on every element of the document that matches `selector`.
@@ -23,7 +33,8 @@ pub fn for_each_element(selector: &str, mut each: impl FnMut(web_sys::Element)) 
 /// `key` scoped to this page's folder, so events in other folders of the
 /// same host keep their own (see `storage_key`).
 fn scoped(key: &str) -> String {
-    crate::storage_key::scoped(&window().location().pathname().unwrap_or_default(), key)
+    let path = browser_window().and_then(|w| w.location().pathname().ok());
+    crate::storage_key::scoped(&path.unwrap_or_default(), key)
 }
 
 /// A saved value, if storage works and holds one.
@@ -45,13 +56,19 @@ pub fn forget(key: &str) {
     }
 }
 
-/// A random seed for shuffling.
+/// A random seed for shuffling (0 where there is no browser).
 pub fn random_seed() -> u64 {
+    if browser_window().is_none() {
+        return 0;
+    }
     (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
 }
 
-/// Milliseconds since the epoch.
+/// Milliseconds since the epoch (0 where there is no browser).
 pub fn now_millis() -> f64 {
+    if browser_window().is_none() {
+        return 0.0;
+    }
     js_sys::Date::now()
 }
 
@@ -67,11 +84,28 @@ pub fn page_base_url() -> String {
 
 /// The query string (`?a=b`), or empty.
 pub fn query() -> String {
-    window().location().search().unwrap_or_default()
+    browser_window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The address's fragment (`#entry-oath`), or empty.
+pub fn fragment() -> String {
+    browser_window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Whether the screen matches a CSS media query (`false` without a screen).
+pub fn matches_media(query: &str) -> bool {
+    browser_window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 /// One parameter of the address's query.
 pub fn query_param(name: &str) -> Option<String> {
+    browser_window()?;
     web_sys::UrlSearchParams::new_with_str(&query())
         .ok()?
         .get(name)
@@ -190,4 +224,22 @@ pub fn download(href: &str, file_name: &str) {
         anchor.click();
         anchor.remove();
     }
+}
+
+/// What the build recorded of the content it made the page from (see
+/// `content::check::built_from`); empty on a page the build did not make.
+pub fn built_from_record() -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector(&format!(
+                    "meta[name=\"{}\"]",
+                    crate::content::check::BUILT_FROM_META
+                ))
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default()
 }

@@ -36,6 +36,9 @@ pub fn use_lang() -> RwSignal<Lang> {
         .unwrap_or_else(|| RwSignal::new(Lang::default()))
 }
 
+/// In the browser: the address's `?lang=`, the saved choice, the browser's
+/// language, then Chinese.
+#[cfg(target_arch = "wasm32")]
 fn initial_lang() -> Lang {
     let from_url = window()
         .location()
@@ -54,14 +57,75 @@ fn initial_lang() -> Lang {
     from_url.or_else(saved).or_else(browser).unwrap_or_default()
 }
 
-/// A reactive view of a content text in the current language.
-pub fn tr(text: Text) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+/// In the build's rendering: the page's default language. Texts are drawn
+/// in both languages anyway (see [`tr`]); attributes take this one.
+#[cfg(not(target_arch = "wasm32"))]
+fn initial_lang() -> Lang {
+    Lang::default()
+}
+
+/// A content text in the current language, as an element's content. The
+/// build's rendering draws both languages, for CSS to show the one of
+/// `<html lang>` (the head script sets it before the first paint).
+#[cfg(target_arch = "wasm32")]
+pub fn tr(text: Text) -> impl IntoView + Clone + use<> {
+    tr_attr(text)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn tr(text: Text) -> impl IntoView + Clone + use<> {
+    move || both(text.zh.clone(), text.en.clone())
+}
+
+/// An interface word in the current language, as an element's content
+/// (both languages in the build's rendering, as [`tr`]).
+#[cfg(target_arch = "wasm32")]
+pub fn ui(word: Ui) -> impl IntoView + Copy {
+    ui_attr(word)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ui(word: Ui) -> impl IntoView + Copy {
+    move || both(word.zh.to_string(), word.en.to_string())
+}
+
+/// A text in the language `lang`, for parts drawn anew when the language
+/// changes (both languages in the build's rendering, as [`tr`]).
+#[cfg(target_arch = "wasm32")]
+pub fn said(text: &Text, lang: Lang) -> impl IntoView + use<> {
+    text.get(lang).to_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn said(text: &Text, _lang: Lang) -> impl IntoView + use<> {
+    both(text.zh.clone(), text.en.clone())
+}
+
+/// An interface word in the language `lang` (see [`said`]).
+pub fn said_ui(word: Ui, lang: Lang) -> impl IntoView + use<> {
+    said(
+        &Text {
+            zh: word.zh.into(),
+            en: word.en.into(),
+        },
+        lang,
+    )
+}
+
+/// Both languages, each marked for the stylesheet to show or hide.
+#[cfg(not(target_arch = "wasm32"))]
+fn both(zh: String, en: String) -> impl IntoView {
+    view! { <span data-lang="zh">{zh}</span><span data-lang="en">{en}</span> }
+}
+
+/// A reactive content text in the current language, for an attribute.
+pub fn tr_attr(text: Text) -> impl Fn() -> String + Send + Sync + Clone + 'static {
     let lang = use_lang();
     move || text.get(lang.get()).to_string()
 }
 
-/// A reactive view of an interface word in the current language.
-pub fn ui(word: Ui) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+/// A reactive interface word in the current language, for an attribute.
+pub fn ui_attr(word: Ui) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
     let lang = use_lang();
     move || word.get(lang.get())
 }

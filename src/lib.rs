@@ -1,8 +1,9 @@
 //! Event microsite: the story, photo timeline and quiz of one event, all
 //! loaded from static JSON under `public/content/`.
 //!
-//! `content` and `quiz` are plain Rust (tested natively); the web app is
-//! compiled only for the browser.
+//! `content` and `quiz` are plain Rust (tested natively). The components
+//! run in the browser and are also rendered to HTML natively, by the build,
+//! for the page's first paint (`app::prerender`).
 
 pub mod content;
 pub mod decimal;
@@ -11,13 +12,8 @@ pub mod quiz;
 pub mod storage_key;
 pub mod ui_text;
 
-#[cfg(target_arch = "wasm32")]
 pub mod api;
-#[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
 pub mod i18n;

@@ -32,6 +32,8 @@ pub mod words {
 
     words! {
         SKIP: "跳到正文", "Skip to content";
+        GETTING_READY: "竞答准备中…", "Getting the quiz ready…";
+        CONTENT_UPDATED: "本页已换成网站上的最新内容。", "This page now shows the latest content from the site.";
         NAV_LABEL: "页面导航", "Sections";
         SWITCH_TO: "English", "中文";
         STORY: "活动纪实", "The story";
@@ -91,8 +93,8 @@ pub mod words {
         COPY_LINK: "复制链接", "Copy link";
         COPY_LINK_TO: "复制这一项的链接：", "Copy the link to ";
         ENTRY_LINK_COPIED: "这一项的链接已复制。", "Link to this activity copied.";
-        NO_SCRIPT: "这里显示的是活动纪实。照片日程和知识竞答需要启用 JavaScript 的浏览器。", "You are reading the story of the event. The photo timeline and the quiz need a browser with JavaScript turned on.";
-        NO_WASM: "这里显示的是活动纪实。这个浏览器不支持 WebAssembly，无法显示照片日程和知识竞答；请用新版浏览器打开。", "You are reading the story of the event. This browser cannot run WebAssembly, so the photo timeline and the quiz cannot open here: try a current browser.";
+        NO_SCRIPT: "这里显示的是活动纪实和当天日程。知识竞答、照片浏览和复制链接需要启用 JavaScript 的浏览器。", "You are reading the story and the day of the event. The quiz, the photo viewer and link copying need a browser with JavaScript turned on.";
+        NO_WASM: "这里显示的是活动纪实和当天日程。这个浏览器不支持 WebAssembly，无法打开知识竞答和照片浏览；请用新版浏览器打开。", "You are reading the story and the day of the event. This browser cannot run WebAssembly, so the quiz and the photo viewer cannot open here: try a current browser.";
     }
 }
 

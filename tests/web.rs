@@ -4,7 +4,7 @@
 
 use event_microsite::api::{LoadError, fetch_content};
 use event_microsite::components::quiz::QuizView;
-use event_microsite::components::status::{LoadErrorView, loaded};
+use event_microsite::components::status::{LoadErrorView, Part, loaded};
 use event_microsite::content::{Answer, Choice, Lang, Problem, Question, Quiz, QuizSettings, Text};
 use event_microsite::i18n::Language;
 use leptos::prelude::*;
@@ -252,7 +252,7 @@ async fn a_missing_file_shows_the_server_status_instead_of_the_section() {
     let root = mount(|| {
         let missing = LocalResource::new(|| fetch_content::<Quiz>("quiz.json"));
         loaded(
-            missing,
+            Part::fetched(missing),
             3,
             |quiz: Quiz| view! { <p>{quiz.questions.len()}</p> },
         )

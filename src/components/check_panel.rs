@@ -2,9 +2,7 @@
 //! check`, run in the browser against the files the host serves.
 
 use crate::api::content_url;
-use crate::content::check::{
-    BUILT_FROM_META, PHOTO_BUDGET_BYTES, PhotoUse, Report, check, stale_build,
-};
+use crate::content::check::{PHOTO_BUDGET_BYTES, PhotoUse, Report, check, stale_build};
 use crate::content::{Problem, Severity, files};
 use crate::i18n::{ui, words};
 use futures::future::join_all;
@@ -84,12 +82,7 @@ async fn run_check() -> Report {
             .map_or_else(|| Err("not a content file".into()), |i| texts[i].clone())
     });
     // Files changed on the host since the build made the page from them.
-    let record = document()
-        .query_selector(&format!("meta[name=\"{BUILT_FROM_META}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .unwrap_or_default();
+    let record = crate::browser::built_from_record();
     let current: Vec<(&str, &[u8])> = all
         .iter()
         .zip(&texts)

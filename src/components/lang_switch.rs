@@ -8,6 +8,17 @@ use leptos::prelude::*;
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let lang = use_lang();
+    if !cfg!(target_arch = "wasm32") {
+        // The build's rendering: both names, each in its own language, and
+        // nothing to press until the app runs.
+        return view! {
+            <button type="button" class="lang-switch" disabled>
+                <span data-lang="zh" lang="en">{words::SWITCH_TO.zh}</span>
+                <span data-lang="en" lang="zh-CN">{words::SWITCH_TO.en}</span>
+            </button>
+        }
+        .into_any();
+    }
     view! {
         <button
             type="button"
@@ -18,4 +29,5 @@ pub fn LangSwitch() -> impl IntoView {
             {move || words::SWITCH_TO.get(lang.get())}
         </button>
     }
+    .into_any()
 }

@@ -49,10 +49,43 @@ pub fn LoadErrorView(
     }
 }
 
-/// Shows `render(value)` once `resource` has loaded, a skeleton before, and
+/// One part's content file: loading (`None`), loaded, or failed, and how to
+/// fetch it again.
+pub struct Part<T: Send + Sync + 'static> {
+    pub value: Signal<Option<Result<T, LoadError>>>,
+    pub retry: Callback<()>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Part<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Part<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Part<T> {
+    /// The file as the browser fetches it.
+    pub fn fetched(resource: LocalResource<Result<T, LoadError>>) -> Self {
+        Part {
+            value: Signal::derive(move || resource.get()),
+            retry: Callback::new(move |()| resource.refetch()),
+        }
+    }
+
+    /// Content already at hand (the build renders the page from it).
+    pub fn ready(value: T) -> Self {
+        Part {
+            value: Signal::stored(Some(Ok(value))),
+            retry: Callback::new(|()| ()),
+        }
+    }
+}
+
+/// Shows `render(value)` once `part` has loaded, a skeleton before, and
 /// the error with a retry button if it failed.
 pub fn loaded<T, V>(
-    resource: LocalResource<Result<T, LoadError>>,
+    part: Part<T>,
     lines: usize,
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
@@ -60,8 +93,8 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let retry = Callback::new(move |()| resource.refetch());
-    move || match resource.get() {
+    let retry = part.retry;
+    move || match part.value.get() {
         None => view! { <Skeleton lines/> }.into_any(),
         Some(Ok(value)) => render(value).into_any(),
         Some(Err(error)) => view! { <LoadErrorView error retry/> }.into_any(),
@@ -71,8 +104,8 @@ where
 /// Like `loaded`, but keeps the skeleton until `turn` comes (it turns true
 /// once), so a part below the fold waits for the parts above it.
 pub fn loaded_in_turn<T, V>(
-    turn: Memo<bool>,
-    resource: LocalResource<Result<T, LoadError>>,
+    turn: Signal<bool>,
+    part: Part<T>,
     lines: usize,
     render: impl Fn(T) -> V + Send + Sync + Clone + 'static,
 ) -> impl IntoView
@@ -82,7 +115,7 @@ where
 {
     move || {
         if turn.get() {
-            loaded(resource, lines, render.clone()).into_any()
+            loaded(part, lines, render.clone()).into_any()
         } else {
             view! { <Skeleton lines/> }.into_any()
         }

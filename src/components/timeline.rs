@@ -9,7 +9,7 @@
 
 use super::viewer::{PhotoViewer, Viewer};
 use crate::content::{Entry, Lang, Photo, Text, Timeline};
-use crate::i18n::{ui, use_lang, words};
+use crate::i18n::{said, said_ui, ui, ui_attr, use_lang, words};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -30,9 +30,15 @@ pub fn TimelineView(
     let entries = timeline.ordered();
     let total = entries.len();
     let viewer = Viewer::new(entries.clone());
-    // A link to a later entry or photo draws everything up to it at once.
+    // A link to a later entry or photo draws everything up to it at once;
+    // the build's rendering draws them all.
     let wanted = linked_entry(&entries).map_or(0, |i| i + 1);
-    let shown = RwSignal::new(total.min(FIRST_ENTRIES.max(wanted)));
+    let first = if cfg!(target_arch = "wasm32") {
+        FIRST_ENTRIES.max(wanted)
+    } else {
+        total
+    };
+    let shown = RwSignal::new(total.min(first));
     let parts_start: Vec<Option<Text>> = entries
         .iter()
         .enumerate()
@@ -49,9 +55,15 @@ pub fn TimelineView(
     // What the last "Copy link" did, for the live region.
     let copied = RwSignal::new(None::<String>);
 
+    let complete = use_context::<crate::app::TimelineComplete>();
     Effect::new(move |_| {
         let count = shown.get();
         spy.watch_new_entries();
+        if count >= total
+            && let Some(complete) = complete
+        {
+            complete.0.set(true);
+        }
         if count < total {
             set_timeout(
                 move || shown.set((count + ENTRIES_PER_CHUNK).min(total)),
@@ -68,7 +80,7 @@ pub fn TimelineView(
                 .map(|entry| {
                     view! {
                         <a href=format!("#entry-{}", entry.id) class="tl-index__link" data-entry=entry.id.clone()>
-                            {entry.title.get(lang).to_string()}
+                            {said(&entry.title, lang)}
                         </a>
                     }
                 })
@@ -78,7 +90,7 @@ pub fn TimelineView(
 
     view! {
         <div class="tl-layout">
-            <nav class="tl-index" aria-label=ui(words::JUMP_TO)>
+            <nav class="tl-index" aria-label=ui_attr(words::JUMP_TO)>
                 <details class="tl-index__details" open=is_wide_screen()>
                     <summary>{ui(words::JUMP_TO)}</summary>
                     // Links only, no list: the timeline's list items are its entries.
@@ -106,7 +118,7 @@ pub fn TimelineView(
 
 /// The entry the address points at (`#entry-ID` or `?photo=ID-N`), if any.
 fn linked_entry(entries: &[Entry]) -> Option<usize> {
-    let hash = window().location().hash().unwrap_or_default();
+    let hash = crate::browser::fragment();
     let from_hash = hash.strip_prefix("#entry-").map(str::to_string);
     let from_photo = crate::browser::query_param("photo")
         .and_then(|photo| photo.rsplit_once('-').map(|(entry, _)| entry.to_string()));
@@ -131,10 +143,11 @@ fn render_entry(
     let marker = match &entry.time {
         Some(time) => view! { <time class="tl-entry__time">{time.clone()}</time> }.into_any(),
         None => {
-            let label = match lang {
-                Lang::Zh => format!("第{step}项"),
-                Lang::En => format!("Step {step}"),
+            let label = Text {
+                zh: format!("第{step}项"),
+                en: format!("Step {step}"),
             };
+            let label = said(&label, lang);
             view! {
                 <span class="tl-entry__step">
                     <span class="visually-hidden">{label}</span>
@@ -153,14 +166,14 @@ fn render_entry(
         text.as_ref().map(|text| {
             view! {
                 <p class="tl-entry__fact">
-                    <span class="tl-entry__label">{label.get(lang)}": "</span>
-                    {text.get(lang).to_string()}
+                    <span class="tl-entry__label">{said_ui(label, lang)}": "</span>
+                    {said(text, lang)}
                 </p>
             }
         })
     })
     .collect_view();
-    let title = entry.title.get(lang).to_string();
+    let title = said(&entry.title, lang);
     // Under a part-of-day heading (h3) the entries are one level down.
     let title = if grouped {
         view! { <h4 class="tl-entry__title" id=heading.clone()>{title}</h4> }.into_any()
@@ -188,8 +201,7 @@ fn render_entry(
             )
         })
         .collect_view();
-    let part =
-        part.map(|part| view! { <h3 class="tl-part__title">{part.get(lang).to_string()}</h3> });
+    let part = part.map(|part| view! { <h3 class="tl-part__title">{said(&part, lang)}</h3> });
     view! {
         <li class="tl-entry" id=anchor>
             {part}
@@ -200,12 +212,14 @@ fn render_entry(
                     <button
                         type="button"
                         class="tl-entry__copy"
+                        // Nothing to press before the app runs.
+                        disabled=!cfg!(target_arch = "wasm32")
                         aria-label=format!("{}: {}", words::COPY_LINK.get(lang), entry.title.get(lang))
                         on:click=move |_| copy_entry_link(&link_fragment, lang, copied)
                     >
-                        {words::COPY_LINK.get(lang)}
+                        {said_ui(words::COPY_LINK, lang)}
                     </button>
-                    {entry.text.as_ref().map(|text| view! { <p class="tl-entry__text">{text.get(lang).to_string()}</p> })}
+                    {entry.text.as_ref().map(|text| view! { <p class="tl-entry__text">{said(text, lang)}</p> })}
                     {facts}
                     <div class=photos_class>{photos}</div>
                 </div>
@@ -258,42 +272,55 @@ fn render_photo(
         "(min-width: 60rem) 20rem, 45vw"
     };
     let credit = photo.credit.as_ref().map(|credit| {
-        view! { <span class="photo__credit">" · "{credit.get(lang).to_string()}</span> }
+        view! { <span class="photo__credit">" · "{said(credit, lang)}</span> }
     });
-    let open_id = id.clone();
+    let picture = view! {
+        <picture>
+            {photo.webp_srcset_attr().map(|srcset| view! { <source type="image/webp" srcset=srcset sizes=sizes/> })}
+            <img
+                class="photo__img"
+                src=photo.src.clone()
+                srcset=photo.srcset_attr()
+                sizes=sizes
+                alt=img_alt
+                width=photo.width
+                height=photo.height
+                style=placeholder
+                // The timeline starts below the story: always below the fold.
+                loading="lazy"
+                decoding="async"
+                on:error=mark_broken
+            />
+        </picture>
+    };
+    let button_id = format!("photo-{id}");
+    // Before the app runs (the build's rendering), a plain link to the photo.
+    let opener = if cfg!(target_arch = "wasm32") {
+        view! {
+            <button type="button" class="photo__open" id=button_id on:click=move |_| viewer.open(&id)>
+                {picture}
+            </button>
+        }
+        .into_any()
+    } else {
+        view! { <a class="photo__open" id=button_id href=photo.src.clone()>{picture}</a> }
+            .into_any()
+    };
     view! {
         <figure class="photo">
-            <button type="button" class="photo__open" id=format!("photo-{id}") on:click=move |_| viewer.open(&open_id)>
-                <picture>
-                    {photo.webp_srcset_attr().map(|srcset| view! { <source type="image/webp" srcset=srcset sizes=sizes/> })}
-                <img
-                        class="photo__img"
-                        src=photo.src.clone()
-                        srcset=photo.srcset_attr()
-                        sizes=sizes
-                        alt=img_alt
-                        width=photo.width
-                        height=photo.height
-                        style=placeholder
-                        // The timeline starts below the story: always below the fold.
-                        loading="lazy"
-                        decoding="async"
-                        on:error=mark_broken
-                    />
-                </picture>
-            </button>
+            {opener}
             <div
                 class="photo__missing"
                 style=format!("aspect-ratio: {} / {}", photo.width, photo.height)
                 role="img"
                 aria-label=missing_label
             >
-                <span class="photo__missing-title">{words::PHOTO_MISSING.get(lang)}</span>
+                <span class="photo__missing-title">{said_ui(words::PHOTO_MISSING, lang)}</span>
                 <span>{alt}</span>
             </div>
             {(photo.caption.is_some() || credit.is_some()).then(|| view! {
                 <figcaption class="photo__caption">
-                    {photo.caption.as_ref().map(|caption| caption.get(lang).to_string())}
+                    {photo.caption.as_ref().map(|caption| said(caption, lang))}
                     {credit}
                 </figcaption>
             })}
@@ -314,11 +341,7 @@ fn mark_broken(event: leptos::ev::ErrorEvent) {
 
 /// Whether the screen is wide enough to keep the index open beside the list.
 fn is_wide_screen() -> bool {
-    window()
-        .match_media("(min-width: 60rem)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    crate::browser::matches_media("(min-width: 60rem)")
 }
 
 /// Marks the index link of the entry in the middle of the screen with

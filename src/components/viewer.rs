@@ -6,7 +6,7 @@ use crate::browser;
 use crate::content::{Entry, PhotoRef};
 use crate::decimal::{fixed, short};
 use crate::gesture::{self, Swipe};
-use crate::i18n::{tr, ui, use_lang, words};
+use crate::i18n::{tr, tr_attr, ui, use_lang, words};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -40,11 +40,14 @@ impl Viewer {
             opener: StoredValue::new(None),
         };
         viewer.follow_address();
-        let handle = window_event_listener(ev::popstate, move |_| {
-            viewer.pushed.set_value(false);
-            viewer.follow_address();
-        });
-        on_cleanup(move || handle.remove());
+        // In the browser only (not in the build's rendering).
+        if cfg!(target_arch = "wasm32") {
+            let handle = window_event_listener(ev::popstate, move |_| {
+                viewer.pushed.set_value(false);
+                viewer.follow_address();
+            });
+            on_cleanup(move || handle.remove());
+        }
         viewer
     }
 
@@ -309,7 +312,7 @@ fn Dialog(viewer: Viewer) -> impl IntoView {
                     photo
                         .get()
                         .map(|(_, photo, entry_title)| {
-                            let alt = tr(photo.alt_or(&entry_title));
+                            let alt = tr_attr(photo.alt_or(&entry_title));
                             if broken.get() {
                                 view! {
                                     <div class="viewer__missing" role="img" aria-label=alt.clone()>

@@ -291,18 +291,23 @@ pub fn built_from(files: &[(&str, &[u8])]) -> String {
         .join(" ")
 }
 
+/// Whether `bytes` of `file` differ from the file the page was built from
+/// (`record`, as `built_from` wrote it); `false` when the record does not
+/// name the file (a page not made by the build).
+pub fn changed_since_build(record: &str, file: &str, bytes: &[u8]) -> bool {
+    record
+        .split(' ')
+        .filter_map(|pair| pair.split_once('='))
+        .any(|(built, hash)| built == file && hash != fingerprint(bytes))
+}
+
 /// A warning for each file on the host that is not the one the page was
 /// built from (`record`, as `built_from` wrote it): the parts the build
 /// made from it are older than what visitors now read.
 pub fn stale_build(record: &str, current: &[(&str, &[u8])]) -> Vec<Problem> {
     current
         .iter()
-        .filter(|(file, bytes)| {
-            record
-                .split(' ')
-                .filter_map(|pair| pair.split_once('='))
-                .any(|(built, hash)| built == *file && hash != fingerprint(bytes))
-        })
+        .filter(|(file, bytes)| changed_since_build(record, file, bytes))
         .map(|(file, _)| {
             Problem::error(
                 file,

@@ -159,6 +159,8 @@ test('a corrupt photo shows its placeholder; a slow one keeps its space', async 
     await route.continue();
   });
   await page.goto('./?lang=en#timeline');
+  // The placeholder is the app's (the build's copy has no script).
+  await expect(page.locator('#prerender')).toHaveCount(0);
   const day = page.getByRole('region', { name: 'The day' });
   const broken = day.getByRole('img', { name: /Illustration: an audience seated/ });
   await day.getByText('Training and sharing (illustration').scrollIntoViewIfNeeded();

@@ -176,11 +176,13 @@ test('before the app arrives, the page is already in the visitor\'s language', a
 
 test('the app takes over the prerendered page without moving anything', async ({ page }) => {
   await page.addInitScript(() => {
-    // Before every frame: how many h1 the document holds (hidden or not).
+    // Before every frame: how many h1 the document shows (the app draws its
+    // copy in a hidden root, which screen readers and find-in-page skip).
     const w = window as unknown as { shifts: number[]; mostH1: number };
     w.mostH1 = 0;
     const sample = () => {
-      w.mostH1 = Math.max(w.mostH1, document.querySelectorAll('h1').length);
+      const shown = [...document.querySelectorAll('h1')].filter((h) => !h.closest('[hidden]'));
+      w.mostH1 = Math.max(w.mostH1, shown.length);
       requestAnimationFrame(sample);
     };
     requestAnimationFrame(sample);
@@ -207,9 +209,41 @@ test('the app takes over the prerendered page without moving anything', async ({
   await page.waitForTimeout(300);
   const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
   expect(shifts.reduce((a, b) => a + b, 0)).toBe(0);
-  // Never two copies of the page at once, even hidden (text searches and
-  // screen readers would find both).
+  // Never two copies of the page shown at once (text searches and screen
+  // readers would find both).
   expect(await page.evaluate(() => (window as unknown as { mostH1: number }).mostH1)).toBe(1);
+});
+
+test('content replaced on the host after the build keeps the reader in place and says so', async ({ page }) => {
+  // The host's story has grown since the build: every paragraph is longer.
+  const grown = structuredClone(story);
+  for (const section of grown.sections) {
+    section.paragraphs = section.paragraphs.map((p: { zh: string; en: string }) => ({
+      zh: `${p.zh}${p.zh}${p.zh}`,
+      en: `${p.en} ${p.en} ${p.en}`,
+    }));
+  }
+  await page.route('**/content/story.json', (route) => route.fulfill({ json: grown }));
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?lang=en');
+  const last = story.sections[story.sections.length - 1];
+  const heading = page.getByRole('heading', { name: last.heading.en, level: 3 });
+  // Reading the last section: its heading is the first one on screen.
+  await heading.evaluate((h) => h.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await page.evaluate(() => window.scrollBy({ top: -80, behavior: 'instant' }));
+  const before = (await heading.boundingBox())!.y;
+  release();
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  await expect(page.getByText(grown.sections[0].paragraphs[0].en)).toHaveCount(1);
+  // The heading being read has not moved, though the text above it grew.
+  await page.waitForTimeout(500);
+  expect(Math.abs((await heading.boundingBox())!.y - before)).toBeLessThanOrEqual(2);
+  await expect(page.getByRole('status').filter({ hasText: 'latest content' })).toHaveCount(1);
 });
 
 async function appReady(page: Page) {

@@ -86,7 +86,7 @@ pub fn run(env: &tools::Env, options: &Options) -> Result<()> {
     }
     cmd::step("build the release site");
     // Relative URLs, so the site works in any folder of any host.
-    env.wasm_command("trunk")
+    env.release_command("trunk")
         .args(["build", "--release", "--public-url", "./", "--dist"])
         .arg(&staging)
         .run()?;

@@ -1,13 +1,13 @@
 //! What the built `index.html` says before any script runs: link-preview
-//! tags, a schema.org `Event`, and the top of the page (title, date,
-//! organisers, the story) rendered from the content, so crawlers read real
-//! text, the first paint is the event, and a browser without WebAssembly
-//! still shows the story. The app takes this markup over once its own copy
-//! is ready (see `src/app.rs`), so the markup mirrors the app's.
+//! tags, a schema.org `Event`, and the whole page (hero, story, timeline,
+//! the quiz's start) rendered from the content by the app's own components
+//! (`event_microsite::app::prerender`), so crawlers read real text, the
+//! first paint is the event, and a browser without WebAssembly still shows
+//! the story and the day. The app takes this markup over once its own copy
+//! is ready (see `src/app.rs`).
 
 use anyhow::{Context, Result, bail};
-use event_microsite::content::{Lang, Site, Story, Text, Timeline, files, load};
-use event_microsite::ui_text::{Ui, words};
+use event_microsite::content::{Quiz, Site, Story, Timeline, files, load};
 use serde::de::DeserializeOwned;
 use serde_json::json;
 use std::path::Path;
@@ -17,6 +17,7 @@ pub struct Content {
     pub site: Site,
     pub story: Story,
     pub timeline: Timeline,
+    pub quiz: Quiz,
 }
 
 impl Content {
@@ -27,6 +28,7 @@ impl Content {
             site: read(dir, files::SITE)?,
             story: read(dir, files::STORY)?,
             timeline: read(dir, files::TIMELINE)?,
+            quiz: read(dir, files::QUIZ)?,
         })
     }
 }
@@ -69,22 +71,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// Both languages of a text; CSS shows the one matching `<html lang>`.
-fn both(text: &Text) -> String {
-    format!(
-        "<span data-lang=\"zh\">{}</span><span data-lang=\"en\">{}</span>",
-        escape(&text.zh),
-        escape(&text.en)
-    )
-}
-
-fn both_ui(word: Ui) -> String {
-    both(&Text {
-        zh: word.zh.into(),
-        en: word.en.into(),
-    })
 }
 
 /// `base` joined with a path relative to the site root (absolute addresses
@@ -244,90 +230,23 @@ fn remove_trunk_loader(html: &mut String) -> Result<(String, String)> {
     Ok((js, wasm))
 }
 
-/// The page's header, as the app draws it.
-fn header() -> String {
-    // The switch names the other language, in that language.
-    format!(
-        "<a class=\"skip-link\" href=\"#main\">{skip}</a>\n\
-         <header class=\"site-header\"><nav class=\"site-nav\">\
-         <a href=\"#story\">{story}</a><a href=\"#timeline\">{timeline}</a><a href=\"#quiz\">{quiz}</a>\
-         </nav><button type=\"button\" class=\"lang-switch\" disabled>\
-         <span data-lang=\"zh\" lang=\"en\">{to_en}</span><span data-lang=\"en\" lang=\"zh-CN\">{to_zh}</span>\
-         </button></header>",
-        skip = both_ui(words::SKIP),
-        story = both_ui(words::STORY),
-        timeline = both_ui(words::TIMELINE),
-        quiz = both_ui(words::QUIZ),
-        to_en = words::SWITCH_TO.zh,
-        to_zh = words::SWITCH_TO.en,
-    )
-}
-
-/// Title, subtitle, date, place and organisers, as `Hero` draws them.
-pub fn hero(site: &Site) -> String {
-    let organisers: String = site
-        .organisers
-        .iter()
-        .map(|o| format!("<li>{}</li>", both(&o.name)))
-        .collect();
-    format!(
-        "<div class=\"hero\"><h1 class=\"hero__title\">{title}</h1>\
-         {subtitle}\
-         <p class=\"hero__meta\"><span class=\"hero__date\">{date}</span> · <span class=\"hero__place\">{place}</span></p>\
-         <h2 class=\"visually-hidden\">{heading}</h2><ul class=\"hero__organisers\">{organisers}</ul></div>",
-        title = both(&site.title),
-        subtitle = site
-            .subtitle
-            .as_ref()
-            .map_or(String::new(), |subtitle| format!(
-                "<p class=\"hero__subtitle\">{}</p>",
-                both(subtitle)
-            )),
-        date = both(&site.date),
-        place = both(&site.place),
-        heading = both_ui(words::ORGANISERS),
-    )
-}
-
-/// The story part, as `StoryView` draws it inside its section.
-pub fn story(story: &Story) -> String {
-    let sections: String = story
-        .sections
-        .iter()
-        .map(|section| {
-            let paragraphs: String = section
-                .paragraphs
-                .iter()
-                .map(|p| format!("<p>{}</p>", both(p)))
-                .collect();
-            let id = escape(&section.id);
-            format!(
-                "<section class=\"story__section\" aria-labelledby=\"story-{id}\">\
-                 <h3 id=\"story-{id}\">{}</h3>{paragraphs}</section>",
-                both(&section.heading)
-            )
-        })
-        .collect();
-    format!(
-        "<section id=\"story\" class=\"part\" aria-labelledby=\"story-heading\">\
-         <h2 id=\"story-heading\">{}</h2>{sections}</section>",
-        both_ui(words::STORY)
-    )
-}
-
-/// The markup put at the start of `<body>`: the app's header, hero and
-/// story, and the note for browsers that cannot run the app.
+/// The markup put at the start of `<body>`: the whole page as the app's
+/// components draw it, and what a browser without JavaScript shows.
 pub fn body(content: &Content) -> String {
     format!(
-        "<div id=\"prerender\">\n{header}\n{hero}\n<main id=\"main\" tabindex=\"-1\">\
-         <p class=\"prerender__note\" role=\"note\"><span class=\"prerender__no-wasm\">{no_wasm}</span>\
-         <span class=\"prerender__no-script\">{no_script}</span></p>\n{story}</main>\n\
-         <noscript><style>.prerender__note,.prerender__no-script{{display:block}}.prerender__no-wasm,#prerender .site-header{{display:none}}</style></noscript>\n</div>",
-        header = header(),
-        hero = hero(&content.site),
-        no_wasm = both_ui(words::NO_WASM),
-        no_script = both_ui(words::NO_SCRIPT),
-        story = story(&content.story),
+        "<div id=\"prerender\">\n{page}\n\
+         <noscript><style>.prerender__note,.prerender__no-script{{display:block}}.prerender__no-wasm,#prerender .site-header,#prerender .tl-entry__copy,#prerender .quiz__actions{{display:none}}</style></noscript>\n</div>",
+        page = page(content),
+    )
+}
+
+/// The page, rendered by the app's components.
+fn page(content: &Content) -> String {
+    event_microsite::app::prerender(
+        content.site.clone(),
+        content.story.clone(),
+        content.timeline.clone(),
+        content.quiz.clone(),
     )
 }
 
@@ -372,61 +291,19 @@ pub fn apply(index: &Path, content: &Content, image: &ShareImage, offline: bool)
     Ok(())
 }
 
-/// The language a text is shown in on the static comparison page.
-const STATIC_LANG: Lang = Lang::Zh;
-
-/// A page with the same story and timeline and the same CSS and photos as
-/// the site, and no script at all: the lower bound `cargo xtask bench`
-/// compares the site with.
+/// A page with the same markup, CSS and photos as the site's first paint,
+/// and no script at all: the lower bound `cargo xtask bench` compares the
+/// site with.
 pub fn static_page(content: &Content, stylesheet: &str) -> String {
-    let t = |text: &Text| escape(text.get(STATIC_LANG));
-    let entries: String = content
-        .timeline
-        .ordered()
-        .iter()
-        .enumerate()
-        .map(|(i, entry)| {
-            let many = entry.photos.len() > 1;
-            let photos: String = entry
-                .photos
-                .iter()
-                .map(|photo| {
-                    format!(
-                        "<figure class=\"photo\"><img class=\"photo__img\" src=\"{src}\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\" sizes=\"{sizes}\" loading=\"lazy\" decoding=\"async\" /><figcaption class=\"photo__caption\">{caption}</figcaption></figure>",
-                        src = escape(&photo.src),
-                        alt = t(&photo.alt_or(&entry.title)),
-                        w = photo.width,
-                        h = photo.height,
-                        sizes = if many { "(min-width: 60rem) 20rem, 45vw" } else { "(min-width: 60rem) 40rem, 90vw" },
-                        caption = photo.caption.as_ref().map_or(String::new(), t),
-                    )
-                })
-                .collect();
-            let marker = match &entry.time {
-                Some(time) => format!("<time class=\"tl-entry__time\">{}</time>", escape(time)),
-                None => format!("<span class=\"tl-entry__step\">{}</span>", i + 1),
-            };
-            format!(
-                "<li class=\"tl-entry\" id=\"entry-{id}\"><article><div class=\"tl-entry__marker\">{marker}</div><div class=\"tl-entry__body\"><h3 class=\"tl-entry__title\">{title}</h3>{text}<div class=\"tl-entry__photos{modifier}\">{photos}</div></div></article></li>",
-                id = escape(&entry.id),
-                title = t(&entry.title),
-                text = entry.text.as_ref().map_or(String::new(), |text| format!("<p class=\"tl-entry__text\">{}</p>", t(text))),
-                modifier = if many { " tl-entry__photos--many" } else { "" },
-            )
-        })
-        .collect();
     format!(
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
          <title>{title}</title>\n<meta name=\"description\" content=\"{description}\" />\n\
-         <link rel=\"stylesheet\" href=\"{stylesheet}\" />\n<link rel=\"icon\" href=\"{icon}\" type=\"image/svg+xml\" />\n</head>\n<body>\n{hero}\n\
-         <main id=\"main\">{story}<section id=\"timeline\" class=\"part\"><h2>{timeline_heading}</h2>\
-         <div class=\"tl-layout\"><ol class=\"tl\">{entries}</ol></div></section></main>\n</body>\n</html>\n",
-        title = t(&content.site.title),
-        description = t(&content.site.share_description()),
-        hero = hero(&content.site),
-        story = story(&content.story),
-        timeline_heading = words::TIMELINE.get(STATIC_LANG),
+         <link rel=\"stylesheet\" href=\"{stylesheet}\" />\n<link rel=\"icon\" href=\"{icon}\" type=\"image/svg+xml\" />\n</head>\n<body>\n\
+         <div id=\"prerender\">{page}</div>\n</body>\n</html>\n",
+        title = escape(&content.site.title.zh),
+        description = escape(&content.site.share_description().zh),
+        page = page(content),
         icon = crate::pwa::icon_data_url(),
     )
 }
@@ -445,7 +322,7 @@ mod tests {
         let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content");
         let dir = std::env::temp_dir().join(format!("prerender-broken-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        for file in [files::SITE, files::STORY, files::TIMELINE] {
+        for file in files::ALL {
             std::fs::copy(shipped.join(file), dir.join(file)).unwrap();
         }
         let site = std::fs::read_to_string(dir.join(files::SITE)).unwrap();

@@ -27,6 +27,51 @@ const DEBIAN_LINKER: &str = "wasm-ld-22";
 /// Environment variables that make cargo (and trunk) build for wasm32.
 pub type WasmEnv = Vec<(&'static str, String)>;
 
+/// What the release build adds, where the standard library's source is at
+/// hand: `std` rebuilt for size with the app (build-std), panics that stop
+/// at once without formatting a message (`-Cpanic=immediate-abort`: no
+/// panic machinery in the visitor's wasm), and no file names and lines of
+/// panics. A panic then shows in the console as "unreachable" with the
+/// wasm function's name: the app's code returns errors instead of
+/// panicking wherever a visitor's input or the network is involved, so a
+/// panic is a bug to reproduce with `trunk serve` (which keeps the messages).
+/// Empty where there is no source (the build then works as before).
+pub fn release_env(wasm_env: &WasmEnv) -> WasmEnv {
+    let debian = wasm_env
+        .iter()
+        .any(|(key, _)| *key == "CARGO_UNSTABLE_BUILD_STD");
+    if !debian && !rustup_has_std_source() {
+        return Vec::new();
+    }
+    vec![
+        ("RUSTC_BOOTSTRAP", "1".to_string()),
+        ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort".to_string()),
+        (
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none".to_string(),
+        ),
+    ]
+}
+
+/// Whether rustup's toolchain has the standard library's source, adding it
+/// if it can within a minute and a half.
+fn rustup_has_std_source() -> bool {
+    let installed = || {
+        Cmd::new("rustup")
+            .args(["component", "list", "--installed"])
+            .output()
+            .is_some_and(|out| out.lines().any(|line| line.trim().starts_with("rust-src")))
+    };
+    if !on_path("rustup") {
+        return false;
+    }
+    installed()
+        || (Cmd::new("rustup")
+            .args(["component", "add", "rust-src"])
+            .succeeds_within(Duration::from_secs(90))
+            && installed())
+}
+
 /// Finds or installs a wasm32-capable toolchain. `XTASK_WASM_TOOLCHAIN=debian`
 /// forces the Debian build-std path (to check it on a machine that has both).
 pub fn ensure() -> Result<WasmEnv> {

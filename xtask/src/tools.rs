@@ -102,6 +102,16 @@ impl Env {
         cmd
     }
 
+    /// Like `wasm_command`, for the release build: `std` rebuilt for size
+    /// (see `toolchain::release_env`).
+    pub fn release_command(&self, program: &str) -> Cmd {
+        let mut cmd = self.wasm_command(program);
+        for (key, value) in toolchain::release_env(&self.wasm_env) {
+            cmd = cmd.env(key, value);
+        }
+        cmd
+    }
+
     /// `npx ARGS` in `tests/e2e`, pointed at the machine's Chromium.
     pub fn npx<const N: usize>(&self, args: [&str; N]) -> Cmd {
         Cmd::new("npx")

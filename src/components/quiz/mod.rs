@@ -122,6 +122,9 @@ enum Screen {
 /// Feeds the run the time that passes while the page is open, measured by
 /// the wall clock (timers slow down in background tabs).
 fn keep_time(run: RwSignal<QuizRun>) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     let last = StoredValue::new(browser::now_millis());
     let handle = set_interval_with_handle(
         move || {

@@ -3,7 +3,7 @@
 
 use super::QuizContext;
 use crate::content::{Lang, QuestionKind};
-use crate::i18n::{tr, ui, use_lang, words};
+use crate::i18n::{tr, tr_attr, ui, use_lang, words};
 use crate::quiz::{Asked, Phase, QuizRun};
 use leptos::prelude::*;
 
@@ -140,7 +140,7 @@ pub fn QuestionCard(
                         <img
                             class="quiz__image"
                             src=image.src
-                            alt=tr(image.alt)
+                            alt=tr_attr(image.alt)
                             width=image.width
                             height=image.height
                             loading="lazy"

@@ -5,7 +5,7 @@ use super::poster::Poster;
 use super::{QuizContext, score_sentence};
 use crate::browser::{self, Shared};
 use crate::content::{Lang, Site};
-use crate::i18n::{tr, ui, use_lang, words};
+use crate::i18n::{tr, ui, ui_attr, use_lang, words};
 use crate::quiz::{SharedResult, band_for, format_score};
 use leptos::prelude::*;
 
@@ -128,7 +128,7 @@ pub fn ResultScreen() -> impl IntoView {
                     .map(|png| {
                         view! {
                             <figure class="quiz__poster">
-                                <img src=png alt=ui(words::POSTER_ALT) width="375" height="550"/>
+                                <img src=png alt=ui_attr(words::POSTER_ALT) width="375" height="550"/>
                                 <figcaption>{ui(words::LONG_PRESS)}</figcaption>
                             </figure>
                         }

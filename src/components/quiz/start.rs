@@ -44,11 +44,27 @@ pub fn StartScreen() -> impl IntoView {
                     </label>
                 }
             })}
-        <div class="quiz__actions">
+        <div class="quiz__actions">{start_button(run)}</div>
+    }
+}
+
+/// The start button; in the build's rendering, before the app runs, a
+/// disabled one saying the quiz is getting ready.
+fn start_button(run: RwSignal<QuizRun>) -> AnyView {
+    if cfg!(target_arch = "wasm32") {
+        view! {
             <button type="button" class="button button--primary" on:click=move |_| run.update(QuizRun::start)>
                 {ui(words::START)}
             </button>
-        </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <button type="button" class="button button--primary" disabled>
+                {ui(words::GETTING_READY)}
+            </button>
+        }
+        .into_any()
     }
 }
 
