@@ -69,14 +69,17 @@ pub fn App() -> impl IntoView {
     });
     // Said once the page has taken over with content newer than its build's.
     let updated = RwSignal::new(false);
-    take_over_when(move || all_drawn.get(), updated);
+    // With the build's markup on screen, the app draws outside the document
+    // (see `app_root`) and puts its copy in, in one step, once it holds the
+    // whole page.
+    let prerendered = document().get_element_by_id("prerender").is_some();
+    let taken_over = RwSignal::new(!prerendered);
+    provide_context(TakenOver(taken_over.read_only()));
+    take_over_when(move || all_drawn.get(), updated, taken_over);
     follow_fragment_links(move || {
-        quiz_drawn.get() && timeline.get().is_some() && quiz.get().is_some()
+        taken_over.get() && quiz_drawn.get() && timeline.get().is_some() && quiz.get().is_some()
     });
     load_every_photo_before_printing();
-    // With the build's markup on screen, the app draws into a hidden root
-    // and shows it in one step once it holds the whole page.
-    let prerendered = document().get_element_by_id("prerender").is_some();
     let page = move || {
         view! {
             <Page
@@ -95,6 +98,11 @@ pub fn App() -> impl IntoView {
 
 /// How long the takeover waits for the quiz file once the rest is drawn.
 const QUIZ_GRACE: Duration = Duration::from_millis(1500);
+
+/// Whether the app's copy of the page is in the document (at once without a
+/// prerendered page; after the takeover with one).
+#[derive(Clone, Copy)]
+pub struct TakenOver(pub ReadSignal<bool>);
 
 /// Set by the timeline once every entry is drawn (it draws them in chunks).
 #[derive(Clone, Copy)]
@@ -188,34 +196,42 @@ pub fn prerender(site: Site, story: Story, timeline: Timeline, quiz: Quiz) -> St
     })
 }
 
-/// Where the app draws itself: a `<div id="app">` after the markup the
-/// build rendered into the page (`#prerender`), hidden until the app takes
-/// over; straight into `<body>` when there is none (`trunk serve`, tests).
+/// Where the app draws itself: a `<div id="app">`. With markup the build
+/// rendered into the page (`#prerender`), it stays out of the document until
+/// the app takes over, so the page never holds two copies of its words (text
+/// searches, screen readers and tests would find both); straight into
+/// `<body>` when there is none (`trunk serve`, tests).
 pub fn app_root() -> web_sys::HtmlElement {
     let root: web_sys::HtmlElement = document()
         .create_element("div")
         .expect("a div")
         .unchecked_into();
     root.set_id("app");
-    match document().get_element_by_id("prerender") {
-        Some(prerender) => {
-            root.set_hidden(true);
-            let _ = prerender.after_with_node_1(&root);
-        }
-        None => {
-            let _ = document().body().expect("a body").append_child(&root);
-        }
+    if document().get_element_by_id("prerender").is_some() {
+        WAITING_ROOT.with(|waiting| *waiting.borrow_mut() = Some(root.clone()));
+    } else if let Some(body) = document().body() {
+        let _ = body.append_child(&root);
     }
     root
 }
 
+thread_local! {
+    /// The app's root while it is drawn outside the document.
+    static WAITING_ROOT: std::cell::RefCell<Option<web_sys::HtmlElement>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Swaps the prerendered markup for the app's own in one step, once `ready`
-/// says the app's hidden copy holds the whole page. The two are drawn by the
+/// says the app's copy (outside the document) holds the whole page. The two are drawn by the
 /// same components, so nothing on screen moves. When a content file on the
 /// host is not the one the build drew (content replaced without a rebuild),
 /// the texts differ: the heading the visitor was reading stays where it was
 /// on screen, and `updated` turns true to say so.
-fn take_over_when(ready: impl Fn() -> bool + 'static, updated: RwSignal<bool>) {
+fn take_over_when(
+    ready: impl Fn() -> bool + 'static,
+    updated: RwSignal<bool>,
+    taken_over: RwSignal<bool>,
+) {
     Effect::new(move |taken: Option<bool>| {
         if taken == Some(true) || !ready() {
             return taken.unwrap_or(false);
@@ -226,14 +242,15 @@ fn take_over_when(ready: impl Fn() -> bool + 'static, updated: RwSignal<bool>) {
         let changed = crate::api::changed_since_build(&files::ALL);
         let place = if changed { ReadingPlace::find() } else { None };
         let focus = focused_control(&prerender);
-        let Some(root) = document().get_element_by_id("app") else {
+        let Some(root) = WAITING_ROOT.with(|waiting| waiting.borrow_mut().take()) else {
             return true;
         };
-        // Shown before the build's copy goes, in the same task (so never on
+        // Put in before the build's copy goes, in the same task (so never on
         // screen together), so the page never gets shorter than the place
         // the visitor has scrolled to.
-        let _ = root.remove_attribute("hidden");
+        let _ = prerender.after_with_node_1(&root);
         prerender.remove();
+        taken_over.set(true);
         if let Some(place) = place {
             place.keep();
         }

@@ -56,9 +56,13 @@ pub fn TimelineView(
     let copied = RwSignal::new(None::<String>);
 
     let complete = use_context::<crate::app::TimelineComplete>();
+    let in_document = use_context::<crate::app::TakenOver>();
     Effect::new(move |_| {
         let count = shown.get();
-        spy.watch_new_entries();
+        // Entries are found in the document, which they join at the takeover.
+        if in_document.is_none_or(|taken| taken.0.get()) {
+            spy.watch_new_entries();
+        }
         if count >= total
             && let Some(complete) = complete
         {
