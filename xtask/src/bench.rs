@@ -160,6 +160,9 @@ pub fn run(env: &tools::Env) -> Result<()> {
     results.push_str(&wasm_size(&sizes)?);
     results.push_str(&largest_contributors(env));
     std::fs::create_dir_all(root.join("bench"))?;
+    // Sections other commands (or measurements by hand) wrote stay.
+    let old = std::fs::read_to_string(root.join("bench/results.md")).unwrap_or_default();
+    results.push_str(&kept_sections(&old));
     std::fs::write(root.join("bench/results.md"), &results)?;
     println!("\n{results}\nwrote bench/results.md");
     Ok(())
@@ -583,5 +586,39 @@ mod tests {
             .collect();
         assert_eq!(rows.len(), 10);
         assert!(rows.iter().all(|l| l.ends_with("| – | ? |")), "{unknown}");
+    }
+}
+
+/// The sections of `results.md` that other commands write, each between a
+/// `<!-- what: … -->` line and its `<!-- end of … -->` line.
+fn kept_sections(old: &str) -> String {
+    let mut kept = String::new();
+    let mut inside = false;
+    for line in old.lines() {
+        if !inside && line.starts_with("<!-- ") && !line.starts_with("<!-- end of") {
+            inside = true;
+            kept.push('\n');
+        }
+        if inside {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+        if line.starts_with("<!-- end of") {
+            inside = false;
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod kept_tests {
+    #[test]
+    fn marked_sections_survive_a_new_run() {
+        let old =
+            "# Benchmark\n| a |\n<!-- scale: x -->\n## Scale\n| 1 |\n<!-- end of scale -->\ntail\n";
+        assert_eq!(
+            super::kept_sections(old),
+            "\n<!-- scale: x -->\n## Scale\n| 1 |\n<!-- end of scale -->\n"
+        );
     }
 }
