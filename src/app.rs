@@ -364,7 +364,7 @@ const HIGHLIGHT: Duration = Duration::from_millis(2600);
 /// fading outline), scrolling to it first when `scroll` is set.
 /// A shared quiz result (`?score=`) with no fragment points at the quiz.
 fn highlight_fragment(scroll: bool) {
-    let hash = window().location().hash().unwrap_or_default();
+    let hash = crate::browser::fragment();
     let shared_result =
         (scroll && crate::browser::query_param("score").is_some()).then_some("quiz");
     let Some(id) = hash

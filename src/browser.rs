@@ -122,7 +122,7 @@ pub fn set_query_param(name: &str, value: Option<&str>, push: bool) {
         None => params.delete(name),
     }
     let query: String = params.to_string().into();
-    let hash = window().location().hash().unwrap_or_default();
+    let hash = fragment();
     let separator = if query.is_empty() { "" } else { "?" };
     let url = format!("{}{separator}{query}{hash}", page_base_url());
     if let Ok(history) = window().history() {
@@ -143,7 +143,7 @@ pub fn history_back() {
 
 /// Replaces the address's query without reloading or adding history.
 pub fn replace_query(query: &str) {
-    let hash = window().location().hash().unwrap_or_default();
+    let hash = fragment();
     let url = if query.is_empty() {
         format!("{}{hash}", page_base_url())
     } else {
