@@ -2,7 +2,6 @@
 //! in parallel, each with its own skeleton and its own error.
 
 use crate::api::fetch_content;
-use crate::components::check_panel::CheckPanel;
 use crate::components::hero::Hero;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::quiz::{EventDetails, QuizView};
@@ -148,7 +147,7 @@ fn Page(
         </p>
         <div class="hero">{loaded(site, 3, |site| view! { <Hero site/> })}</div>
         <main id="main" tabindex="-1">
-            {crate::browser::query_param("check").is_some().then(|| view! { <CheckPanel/> })}
+            {crate::browser::query_param("check").is_some().then(|| view! { <crate::studio::StudioLink/> })}
             {no_app_note}
             <section id="story" class="part" aria-labelledby="story-heading">
                 <h2 id="story-heading">{ui(words::STORY)}</h2>

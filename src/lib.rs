@@ -17,3 +17,4 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod i18n;
+pub mod studio;

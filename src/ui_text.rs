@@ -43,6 +43,11 @@ pub mod words {
         LOADING: "正在加载…", "Loading…";
         CHECK_TITLE: "内容检查", "Content check";
         CHECKING: "正在检查内容文件和照片…", "Checking the content files and photos…";
+        CHECK_MOVED: "内容检查已移到组织者工作室。", "The content check is now in the organisers' studio.";
+        OPEN_STUDIO: "打开组织者工作室", "Open the organisers' studio";
+        STUDIO_TITLE: "组织者工作室", "Organisers' studio";
+        STUDIO_INTRO: "这里检查网站上现有的内容文件和照片，与 cargo xtask check 的检查相同。访客不会加载这个页面。", "This page checks the content files and photos the site serves now, as cargo xtask check does. Visitors never load it.";
+        BACK_TO_SITE: "返回活动页面", "Back to the event page";
         LOAD_FAILED: "这部分内容未能加载", "This part could not be loaded";
         RETRY: "重试", "Try again";
         PHOTO_MISSING: "图片未能加载", "Photo could not be loaded";

@@ -1,6 +1,5 @@
 //! One component per part of the page.
 
-pub mod check_panel;
 pub mod hero;
 pub mod lang_switch;
 pub mod quiz;

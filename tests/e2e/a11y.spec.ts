@@ -19,6 +19,13 @@ for (const lang of ['zh', 'en'] as const) {
   });
 }
 
+test('the organisers\' studio, with problems listed, has no axe violations', async ({ page }) => {
+  await page.route('**/content/quiz.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('./studio/?lang=en');
+  await expect(page.getByRole('region', { name: 'Content check' }).getByRole('listitem').first()).toBeVisible();
+  await audit(page);
+});
+
 test('the quiz question, feedback and result have no axe violations', async ({ page }) => {
   await page.goto('./?lang=en');
   const quiz = page.getByRole('region', { name: 'Quiz' });

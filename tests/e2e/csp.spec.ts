@@ -15,6 +15,14 @@ test('the built page carries a strict Content-Security-Policy', async ({ request
   expect(html).not.toMatch(/ on[a-z]+=/); // no inline event handlers
 });
 
+test('the studio carries its own strict policy', async ({ request }) => {
+  const html = await (await request.get('./studio/')).text();
+  const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+  expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'; /);
+  expect(policy).toContain("object-src 'none'");
+  expect(html).toContain('<meta name="robots" content="noindex" />');
+});
+
 test('using the whole site triggers no Content-Security-Policy violation', async ({ page }) => {
   await page.addInitScript(() => {
     (window as any).__violations = [];
@@ -24,8 +32,9 @@ test('using the whole site triggers no Content-Security-Policy violation', async
   });
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  await page.goto('./?lang=en&check');
+  await page.goto('./studio/?lang=en');
   await expect(page.getByText(/0 error\(s\)/)).toBeVisible();
+  await page.goto('./?lang=en');
   await page.getByRole('button', { name: '中文' }).click();
   await page.getByRole('button', { name: 'English' }).click();
   const quiz = page.getByRole('region', { name: 'Quiz' });

@@ -48,6 +48,17 @@ test('the site works behind nginx, with the CSP header enforced', async ({ page 
   expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
 });
 
+test('the studio works behind nginx too, under the one policy header', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(e.violatedDirective));
+  });
+  const response = await page.goto('./studio/?lang=en');
+  expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  await expect(page.getByRole('region', { name: 'Content check' }).getByText(/\d+ error\(s\)/)).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+});
+
 test('the manifest and the service worker are typed and revalidated', async ({ request }) => {
   const manifest = await request.get('./manifest.webmanifest');
   expect(manifest.headers()['content-type']).toContain('application/manifest+json');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { lineColumn, publishedSiteJson, raw } from './content';
 
-test('?check lists every problem of a broken content folder, in both languages', async ({ page }) => {
+test('the studio\'s check lists every problem of a broken content folder, in both languages', async ({ page }) => {
   const quiz = JSON.parse(raw('quiz.json'));
   quiz.questions[3].answer = 9;
   const quizBody = JSON.stringify(quiz, null, 2);
@@ -14,7 +14,7 @@ test('?check lists every problem of a broken content folder, in both languages',
   await page.route('**/content/story.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.route('**/content/site.json', (route) => route.fulfill({ body: publishedSiteJson(), contentType: 'application/json' }));
 
-  await page.goto('./?lang=en&check');
+  await page.goto('./studio/?lang=en');
   const panel = page.getByRole('region', { name: 'Content check' });
   await expect(panel.getByText('3 error(s), 3 warning(s)')).toBeVisible();
   const items = panel.getByRole('listitem');
@@ -33,9 +33,9 @@ test('?check lists every problem of a broken content folder, in both languages',
   }
 });
 
-test('?check on good content replaced on the host asks only for a rebuild', async ({ page }) => {
+test('the studio\'s check on good content replaced on the host asks only for a rebuild', async ({ page }) => {
   await page.route('**/content/site.json', (route) => route.fulfill({ body: publishedSiteJson(), contentType: 'application/json' }));
-  await page.goto('./?lang=zh&check');
+  await page.goto('./studio/?lang=zh');
   const panel = page.getByRole('region', { name: '内容检查' });
   await expect(panel.getByText('0 error(s), 1 warning(s) in 4 files and 6 photos')).toBeVisible();
   await expect(panel.getByRole('listitem')).toHaveCount(1);
@@ -43,13 +43,37 @@ test('?check on good content replaced on the host asks only for a rebuild', asyn
   await expect(panel.getByRole('listitem')).toContainText('链接预览');
 });
 
-test('?check on the shipped content asks for the site\'s real address', async ({ page }) => {
-  await page.goto('./?lang=en&check');
+test('the studio\'s check on the shipped content asks for the site\'s real address', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
   const panel = page.getByRole('region', { name: 'Content check' });
   await expect(panel.getByText('0 error(s), 1 warning(s) in 4 files and 6 photos')).toBeVisible();
   await expect(panel.getByRole('listitem')).toHaveCount(1);
   await expect(panel.getByRole('listitem')).toContainText('site.json at url');
   await expect(panel.getByRole('listitem')).toContainText('is an example address');
+});
+
+test('?check on the event page leads to the studio, whose own page is the only one that loads its code', async ({ page }) => {
+  const wasm: string[] = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+  await page.goto('./?lang=en&check');
+  const note = page.getByRole('complementary', { name: 'Content check' });
+  await expect(note).toContainText('The content check is now in the organisers\' studio.');
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).not.toContain('/studio/');
+  await note.getByRole('link', { name: 'Open the organisers\' studio' }).click();
+  await expect(page).toHaveURL(/\/studio\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Organisers\' studio' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Content check' }).getByText(/\d+ error\(s\), \d+ warning\(s\)/)).toBeVisible();
+  expect(wasm).toHaveLength(2);
+  expect(wasm[1]).toMatch(/\/studio\/studio-[0-9a-f]+_bg\.wasm$/);
+  // The studio speaks both languages and leads back to the event.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '组织者工作室' })).toBeVisible();
+  await page.getByRole('link', { name: '返回活动页面' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('组织者工作室');
+  await expect(page.locator('#prerender')).toHaveCount(0);
+  expect(new URL(page.url()).pathname).not.toContain('studio');
 });
 
 test('content files are fetched with cache mode no-cache, so replaced files show on the next visit', async ({ page }) => {

@@ -98,12 +98,11 @@ pub fn run(env: &tools::Env) -> Result<()> {
 
     cmd::step("serve the three pages with nginx");
     let dist = root.join("dist");
-    let index = std::fs::read_to_string(dist.join("index.html"))?;
     let servers = [
         deploy::nginx_server(
             &dist,
             PAGES[0].1,
-            &deploy::built_header_policy(&index)?,
+            &deploy::built_header_policy(&dist)?,
             deploy::has_brotli(),
         ),
         deploy::nginx_plain_server(&static_dir, PAGES[1].1),

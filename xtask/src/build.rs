@@ -70,6 +70,9 @@ impl Options {
     }
 }
 
+/// The studio's page, which trunk builds into `studio/` of the site.
+pub const STUDIO_PAGE: &str = "src/bin/studio/index.html";
+
 /// Checks the content, builds the site and publishes it.
 pub fn run(env: &tools::Env, options: &Options) -> Result<()> {
     let root = env.root();
@@ -89,6 +92,14 @@ pub fn run(env: &tools::Env, options: &Options) -> Result<()> {
     env.release_command("trunk")
         .args(["build", "--release", "--public-url", "./", "--dist"])
         .arg(&staging)
+        .run()?;
+    cmd::step("build the organisers' studio");
+    // Its assets' addresses are relative to the site's folder: the page says
+    // `<base href="../">`, so that `content/…` means what it means there.
+    env.release_command("trunk")
+        .args(["build", "--release", "--public-url", "./studio/", "--dist"])
+        .arg(staging.join("studio"))
+        .arg(root.join(STUDIO_PAGE))
         .run()?;
     if options.content.is_some() {
         let built = staging.join("content");
@@ -128,22 +139,33 @@ fn finish(dist: &Path, options: &Options) -> Result<()> {
         }
     };
     prerender::apply(&index, &content, &image, options.offline)?;
-    let policy = csp::apply(&index)?;
+    let studio = dist.join("studio");
+    prerender::mark_studio(&studio.join("index.html"), &dist.join("content"))?;
+    for page in csp::PAGES {
+        csp::apply(&dist.join(page))?;
+    }
     pwa::write(dist, &content.site, options.offline)?;
     size::precompress_hashed(dist)?;
+    size::precompress_hashed(&studio)?;
     std::fs::write(
         dist.join("_headers"),
-        deploy::netlify_headers(&deploy::header_policy(&policy), &hashed_files(dist)?),
+        deploy::netlify_headers(&deploy::built_header_policy(dist)?, &hashed_files(dist)?),
     )?;
     Ok(())
 }
 
-/// The names of the files in `dist` whose names carry a content hash.
+/// The paths (from the site's folder) of the files in `dist` and its
+/// `studio/` whose names carry a content hash.
 fn hashed_files(dist: &Path) -> Result<Vec<String>> {
-    let mut names: Vec<String> = std::fs::read_dir(dist)?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| size::is_hashed(name))
-        .collect();
+    let mut names = Vec::new();
+    for folder in ["", "studio/"] {
+        names.extend(
+            std::fs::read_dir(dist.join(folder))?
+                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .filter(|name| size::is_hashed(name))
+                .map(|name| format!("{folder}{name}")),
+        );
+    }
     names.sort();
     Ok(names)
 }

@@ -37,7 +37,7 @@ pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {
     .join("; ")
 }
 
-/// Adds the policy as a `<meta>` to `dist/index.html`, right after the
+/// Adds the policy as a `<meta>` to a built page (`index`), right after the
 /// charset (a fixed place, whatever the page's text says), allowing each
 /// inline script and style by its hash (JSON-LD data blocks never run, so
 /// they need none). Returns the policy.
@@ -46,11 +46,37 @@ pub fn apply(index: &Path) -> Result<String> {
         std::fs::read_to_string(index).with_context(|| format!("reading {}", index.display()))?;
     let scripts = inline_hashes(&html, "script")?;
     if scripts.is_empty() {
-        bail!("no inline script in index.html: is this trunk's output?");
+        bail!(
+            "no inline script in {}: is this trunk's output?",
+            index.display()
+        );
     }
     let policy = policy(&scripts, &inline_hashes(&html, "style")?);
     std::fs::write(index, with_policy(&html, &policy)?)?;
     Ok(policy)
+}
+
+/// The built site's pages, relative to its folder: the event page and the
+/// organisers' studio.
+pub const PAGES: [&str; 2] = ["index.html", "studio/index.html"];
+
+/// One policy for the whole built site `dist`, as a header sends it to every
+/// page: it allows the inline scripts and styles of each of [`PAGES`]. Each
+/// page's own `<meta>` still allows only its own, and a browser obeys both.
+pub fn site_policy(dist: &Path) -> Result<String> {
+    let (mut scripts, mut styles) = (Vec::new(), Vec::new());
+    for page in PAGES {
+        let path = dist.join(page);
+        let html = std::fs::read_to_string(&path)
+            .with_context(|| format!("{} is missing: run `cargo xtask build`", path.display()))?;
+        scripts.extend(inline_hashes(&html, "script")?);
+        styles.extend(inline_hashes(&html, "style")?);
+    }
+    for hashes in [&mut scripts, &mut styles] {
+        hashes.sort();
+        hashes.dedup();
+    }
+    Ok(policy(&scripts, &styles))
 }
 
 /// `html` with the policy's `<meta>` right after its charset `<meta>`.

@@ -4,7 +4,7 @@
 //! and the page revalidated). Written for nginx (`cargo xtask nginx`) and
 //! as `dist/_headers` for Netlify and Cloudflare Pages.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::Path;
 
 /// The page's policy (its `<meta>`), plus what only a header can say.
@@ -12,15 +12,10 @@ pub fn header_policy(page_policy: &str) -> String {
     format!("{page_policy}; frame-ancestors 'none'")
 }
 
-/// The header policy of an already built page, read from its `<meta>`.
-pub fn built_header_policy(index_html: &str) -> Result<String> {
-    let marker = "http-equiv=\"Content-Security-Policy\" content=\"";
-    let start = index_html
-        .find(marker)
-        .context("dist/index.html has no CSP: run `cargo xtask build`")?
-        + marker.len();
-    let end = start + index_html[start..].find('"').context("unterminated CSP")?;
-    Ok(header_policy(&index_html[start..end]))
+/// The header policy of an already built site `dist`: the one policy that
+/// allows every page's inline scripts (see [`crate::csp::site_policy`]).
+pub fn built_header_policy(dist: &Path) -> Result<String> {
+    Ok(header_policy(&crate::csp::site_policy(dist)?))
 }
 
 /// Headers every response carries.

@@ -144,8 +144,6 @@ fn write_schemas(content: &Path) -> Result<()> {
 
 /// `cargo xtask nginx [ROOT] [PORT]`: prints an nginx server block for dist/.
 fn print_nginx(root: &Path, args: &[String]) -> Result<()> {
-    let index = std::fs::read_to_string(root.join("dist/index.html"))
-        .context("dist/index.html is missing: run `cargo xtask build` first")?;
     let site_root = args
         .first()
         .map_or_else(|| PathBuf::from("/var/www/event"), PathBuf::from);
@@ -158,7 +156,7 @@ fn print_nginx(root: &Path, args: &[String]) -> Result<()> {
         deploy::nginx_server(
             &site_root,
             port,
-            &deploy::built_header_policy(&index)?,
+            &deploy::built_header_policy(&root.join("dist"))?,
             false
         )
     );
@@ -198,11 +196,10 @@ fn bench(env: &tools::Env) -> Result<()> {
 fn write_test_nginx_conf(env: &tools::Env) -> Result<PathBuf> {
     let work = env.root().join("target/nginx");
     std::fs::create_dir_all(&work)?;
-    let index = std::fs::read_to_string(env.root().join("dist/index.html"))?;
     let server = deploy::nginx_server(
         &env.root().join("dist"),
         4174,
-        &deploy::built_header_policy(&index)?,
+        &deploy::built_header_policy(&env.root().join("dist"))?,
         deploy::has_brotli(),
     );
     let conf = work.join("nginx.conf");

@@ -267,15 +267,31 @@ pub fn apply(index: &Path, content: &Content, image: &ShareImage, offline: bool)
         head_script(&app_js, &app_wasm, offline)
     );
     html.replace_range(start..end, &head_tags);
-    // What the page was made from, so `?check` can tell when the host's
-    // content files have changed since.
-    let dir = index
-        .parent()
-        .context("index.html has a folder")?
-        .join("content");
+    let dir = index.parent().context("index.html has a folder")?;
+    insert_built_from(&mut html, &dir.join("content"))?;
+    let body_at = html.find("<body>").context("index.html has no <body>")? + "<body>".len();
+    html.insert_str(body_at, &format!("\n{}", body(content)));
+    std::fs::write(index, html)?;
+    Ok(())
+}
+
+/// Writes into the studio's page (`studio/index.html`) which content files
+/// the site was built from, as `apply` does for the event page, so the
+/// studio's check can tell when the host's files have changed since.
+pub fn mark_studio(studio_index: &Path, content: &Path) -> Result<()> {
+    let mut html = std::fs::read_to_string(studio_index)
+        .with_context(|| format!("reading {}", studio_index.display()))?;
+    insert_built_from(&mut html, content)?;
+    std::fs::write(studio_index, html)?;
+    Ok(())
+}
+
+/// Puts the record of the content files in `content` (their fingerprints)
+/// at the end of the page's `<head>`.
+fn insert_built_from(html: &mut String, content: &Path) -> Result<()> {
     let built: Vec<(&str, Vec<u8>)> = files::ALL
         .iter()
-        .map(|file| Ok((*file, std::fs::read(dir.join(file))?)))
+        .map(|file| Ok((*file, std::fs::read(content.join(file))?)))
         .collect::<Result<_>>()?;
     let built: Vec<(&str, &[u8])> = built.iter().map(|(f, b)| (*f, b.as_slice())).collect();
     let record = format!(
@@ -283,11 +299,8 @@ pub fn apply(index: &Path, content: &Content, image: &ShareImage, offline: bool)
         event_microsite::content::check::BUILT_FROM_META,
         event_microsite::content::check::built_from(&built)
     );
-    let head_end = html.find("</head>").context("index.html has no </head>")?;
+    let head_end = html.find("</head>").context("the page has no </head>")?;
     html.insert_str(head_end, &record);
-    let body_at = html.find("<body>").context("index.html has no <body>")? + "<body>".len();
-    html.insert_str(body_at, &format!("\n{}", body(content)));
-    std::fs::write(index, html)?;
     Ok(())
 }
 

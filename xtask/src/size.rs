@@ -55,33 +55,54 @@ pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
     Ok(files)
 }
 
-/// Prints the size of every wasm, JS, CSS and HTML file in `dist`.
+/// The built site's pages, each in its folder of `dist`, and the prefix of
+/// its lines in the budget: the visitor's page and the organisers' studio.
+const PAGES: [(&str, &str); 2] = [("", ""), ("studio/", "studio_")];
+
+/// Prints the size of every wasm, JS, CSS and HTML file in `dist`, then of
+/// the studio's (which visitors never load).
 pub fn report(dist: &Path) -> Result<()> {
-    let files = measure(dist)?;
-    println!(
-        "{:<48} {:>10} {:>10} {:>10}",
-        "file", "raw", "gzip -9", "brotli 11"
-    );
-    let mut total = (0, 0, 0);
-    for f in &files {
+    for (folder, _) in PAGES {
+        let files = measure(&dist.join(folder))?;
         println!(
             "{:<48} {:>10} {:>10} {:>10}",
-            f.name, f.raw, f.gzip, f.brotli
+            "file", "raw", "gzip -9", "brotli 11"
         );
-        total = (total.0 + f.raw, total.1 + f.gzip, total.2 + f.brotli);
+        let mut total = (0, 0, 0);
+        for f in &files {
+            println!(
+                "{:<48} {:>10} {:>10} {:>10}",
+                format!("{folder}{}", f.name),
+                f.raw,
+                f.gzip,
+                f.brotli
+            );
+            total = (total.0 + f.raw, total.1 + f.gzip, total.2 + f.brotli);
+        }
+        println!(
+            "{:<48} {:>10} {:>10} {:>10}\n",
+            format!(
+                "total of {} (bytes)",
+                if folder.is_empty() {
+                    "the event page"
+                } else {
+                    "the studio"
+                }
+            ),
+            total.0,
+            total.1,
+            total.2
+        );
     }
-    println!(
-        "{:<48} {:>10} {:>10} {:>10}",
-        "total (bytes)", total.0, total.1, total.2
-    );
     Ok(())
 }
 
-/// The budget file: brotli bytes per kind of file in the release `dist/`.
+/// The budget file: brotli bytes per built file of the release `dist/`.
 pub const BUDGET_FILE: &str = "bench/size-budget.toml";
 
-/// Fails when the brotli size of the wasm, JS or CSS in `dist` is over the
-/// budget in `bench/size-budget.toml`; returns one line per kind.
+/// Fails when the brotli size of any wasm, JS or CSS file in `dist` (or in
+/// its `studio/`) is over its line in `bench/size-budget.toml`; returns one
+/// line per file.
 pub fn check_budget(root: &Path) -> Result<Vec<String>> {
     let text = std::fs::read_to_string(root.join(BUDGET_FILE))
         .with_context(|| format!("reading {BUDGET_FILE}"))?;
@@ -89,31 +110,45 @@ pub fn check_budget(root: &Path) -> Result<Vec<String>> {
 }
 
 fn check_budget_of(dist: &Path, text: &str) -> Result<Vec<String>> {
-    let budget = |kind: &str| -> Result<usize> {
+    let budget = |key: &str| -> Result<usize> {
         text.lines()
             .map(str::trim)
             .filter(|l| !l.starts_with('#'))
             .find_map(|l| {
-                let (key, value) = l.split_once('=')?;
-                (key.trim() == kind).then(|| value.trim().replace('_', "").parse().ok())?
+                let (name, value) = l.split_once('=')?;
+                (name.trim() == key).then(|| value.trim().replace('_', "").parse().ok())?
             })
-            .with_context(|| format!("{BUDGET_FILE} has no `{kind} = BYTES` line"))
+            .with_context(|| format!("{BUDGET_FILE} has no `{key} = BYTES` line"))
     };
-    let files = measure(dist)?;
     let mut lines = Vec::new();
     let mut over = Vec::new();
-    for kind in ["wasm", "js", "css"] {
-        let limit = budget(kind)?;
-        let size: usize = files
-            .iter()
-            .filter(|f| f.name.ends_with(&format!(".{kind}")) && f.name != "sw.js")
-            .map(|f| f.brotli)
-            .sum();
-        let line = format!("{kind}: {size} B brotli, budget {limit} B");
-        if size > limit {
-            over.push(line.clone());
+    for (folder, prefix) in PAGES {
+        let files = measure(&dist.join(folder))?;
+        for kind in ["wasm", "js", "css"] {
+            let key = format!("{prefix}{kind}");
+            let limit = budget(&key)?;
+            let mut seen = false;
+            for file in files
+                .iter()
+                .filter(|f| f.name.ends_with(&format!(".{kind}")) && f.name != "sw.js")
+            {
+                seen = true;
+                let line = format!(
+                    "{folder}{}: {} B brotli, budget ({key}) {limit} B",
+                    file.name, file.brotli
+                );
+                if file.brotli > limit {
+                    over.push(line.clone());
+                }
+                lines.push(line);
+            }
+            if !seen {
+                bail!(
+                    "{} has no .{kind} file: is this a built site?",
+                    dist.join(folder).display()
+                );
+            }
         }
-        lines.push(line);
     }
     if !over.is_empty() {
         bail!(
@@ -233,9 +268,9 @@ mod tests {
     }
 
     #[test]
-    fn a_build_over_its_budget_fails_and_says_which_kind() {
+    fn a_build_over_its_budget_fails_and_says_which_file() {
         let dist = std::env::temp_dir().join(format!("size-budget-{}", std::process::id()));
-        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::create_dir_all(dist.join("studio")).unwrap();
         // Incompressible bytes, so brotli cannot shrink them under the budget.
         let mut state = 1u32;
         let noise: Vec<u8> = (0..4000)
@@ -244,21 +279,27 @@ mod tests {
                 (state >> 24) as u8
             })
             .collect();
-        std::fs::write(dist.join("app-0123456789abcdef_bg.wasm"), &noise).unwrap();
-        std::fs::write(dist.join("app-0123456789abcdef.js"), "x").unwrap();
-        std::fs::write(dist.join("main-0123456789abcdef.css"), "x").unwrap();
-        let fits = "# comment\nwasm = 10_000\njs = 100\ncss = 100\n";
-        assert_eq!(check_budget_of(&dist, fits).unwrap().len(), 3);
-        let tight = "wasm = 1_000\njs = 100\ncss = 100\n";
-        let error = check_budget_of(&dist, tight).unwrap_err().to_string();
+        for (folder, name) in [("", "app"), ("studio/", "studio")] {
+            let at = dist.join(folder);
+            std::fs::write(at.join(format!("{name}-0123456789abcdef_bg.wasm")), &noise).unwrap();
+            std::fs::write(at.join(format!("{name}-0123456789abcdef.js")), "x").unwrap();
+            std::fs::write(at.join("main-0123456789abcdef.css"), "x").unwrap();
+        }
+        let studio = "studio_wasm = 10_000\nstudio_js = 100\nstudio_css = 100\n";
+        let fits = format!("# comment\nwasm = 10_000\njs = 100\ncss = 100\n{studio}");
+        assert_eq!(check_budget_of(&dist, &fits).unwrap().len(), 6);
+        let tight = format!("wasm = 1_000\njs = 100\ncss = 100\n{studio}");
+        let error = check_budget_of(&dist, &tight).unwrap_err().to_string();
         assert!(
-            error.contains("wasm:") && error.contains("budget 1000 B"),
+            error.contains("app-0123456789abcdef_bg.wasm:")
+                && error.contains("budget (wasm) 1000 B"),
             "{error}"
         );
-        assert!(!error.contains("css:"), "{error}");
+        assert!(!error.contains("studio/"), "{error}");
+        assert!(!error.contains("css"), "{error}");
         assert!(
             check_budget_of(&dist, "wasm = 1\n").is_err(),
-            "a missing kind is an error"
+            "a missing line is an error"
         );
         std::fs::remove_dir_all(&dist).unwrap();
     }

@@ -12,6 +12,8 @@
 // - Every cache is named after this worker's scope (the site's folder), and
 //   the worker clears only its own: events in other folders of the same
 //   host keep their offline copies.
+// - The organisers' studio (studio/) is never answered from a cache: it
+//   checks what the host serves now.
 const VERSION = '__VERSION__';
 const SHELL = __SHELL__;
 const PREFIX = `${self.registration.scope} `;
@@ -21,6 +23,7 @@ const PHOTOS_CACHE = `${PREFIX}photos`;
 const OWN_CACHES = [SHELL_CACHE, PAGES_CACHE, PHOTOS_CACHE];
 const MAX_PHOTOS = 200;
 const NETWORK_TIMEOUT_MS = 6000;
+const STUDIO = new URL('studio/', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -71,6 +74,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.href.startsWith(STUDIO)) return;
   if (request.mode === 'navigate' || url.pathname.endsWith('.json')) {
     event.respondWith(networkFirst(request));
   } else if (/-[0-9a-f]{8,16}(_bg)?\.(js|css|wasm)$/.test(url.pathname)) {

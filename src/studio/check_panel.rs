@@ -1,4 +1,4 @@
-//! The organisers' panel (`?check`): the same checks as `cargo xtask
+//! The content check: the same checks as `cargo xtask
 //! check`, run in the browser against the files the host serves.
 
 use crate::api::content_url;

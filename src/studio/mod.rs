@@ -1,0 +1,46 @@
+//! The organisers' studio (`studio/` in the built site): a page of its own
+//! with its own wasm, so that nothing here reaches a visitor's download.
+//! Today it holds the content check; the page sits one folder below the
+//! site and reads the site's files through `<base href="../">`, so
+//! `content/…` and photo addresses mean what they mean on the visitor page.
+
+pub mod check_panel;
+
+use crate::components::lang_switch::LangSwitch;
+use crate::i18n::{provide_language, ui, words};
+use check_panel::CheckPanel;
+use leptos::prelude::*;
+
+/// The studio page: its title, the language switch, the content check and
+/// the way back to the event page.
+#[component]
+pub fn Studio() -> impl IntoView {
+    provide_language();
+    view! {
+        <header class="site-header">
+            <a class="studio__back" href="./">{ui(words::BACK_TO_SITE)}</a>
+            <LangSwitch/>
+        </header>
+        <main id="main" class="studio">
+            <h1>{ui(words::STUDIO_TITLE)}</h1>
+            <p>{ui(words::STUDIO_INTRO)}</p>
+            <CheckPanel/>
+        </main>
+    }
+}
+
+/// What the event page shows an organiser who opens it with `?check`: the
+/// check now lives in the studio.
+#[component]
+pub fn StudioLink() -> impl IntoView {
+    view! {
+        <aside class="check" aria-labelledby="check-title">
+            <h2 id="check-title">{ui(words::CHECK_TITLE)}</h2>
+            <p>
+                {ui(words::CHECK_MOVED)}
+                " "
+                <a href="studio/">{ui(words::OPEN_STUDIO)}</a>
+            </p>
+        </aside>
+    }
+}
