@@ -371,12 +371,21 @@ impl QuizRun {
 }
 
 /// Identifies a quiz's questions, so a saved run from another `quiz.json`
-/// is not applied to this one (FNV-1a over the questions and settings).
+/// is not applied to this one: FNV-1a over [`canonical`]. The title and the
+/// intro are not part of it, so rewording them keeps visitors' progress.
 pub fn fingerprint(quiz: &Quiz) -> u64 {
-    let text = format!("{:?}{:?}", quiz.questions, quiz.settings);
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    canonical(quiz)
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// The questions and settings as JSON with the fields in the model's order:
+/// a format that stays the same from one build to the next (unlike `Debug`
+/// output, which the compiler may change).
+pub fn canonical(quiz: &Quiz) -> String {
+    serde_json::to_string(&(&quiz.questions, &quiz.settings)).unwrap_or_default()
 }
 
 /// A small seeded generator (SplitMix64): the same seed gives the same draw.

@@ -3,11 +3,11 @@
 //! Every type rejects unknown fields, so a typo such as `titel` is reported
 //! instead of silently ignored.
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// A text in both of the site's languages: `{"zh": "…", "en": "…"}` in a
 /// file, or a plain string where both read the same (`"1965"`, `"08:30"`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -445,7 +445,7 @@ impl Quiz {
 }
 
 /// How the quiz is run. Every field is optional.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct QuizSettings {
@@ -481,7 +481,7 @@ impl Default for QuizSettings {
 }
 
 /// A message for scores from `min_percent` up.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Band {
@@ -492,7 +492,7 @@ pub struct Band {
 /// One quiz question. The form of `answer` sets its kind: a number for
 /// single choice, a list for multiple choice, `true`/`false` for a
 /// true-or-false statement (which has no options).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
@@ -512,7 +512,7 @@ pub struct Question {
 }
 
 /// A picture shown with a question.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuizImage {
@@ -524,7 +524,7 @@ pub struct QuizImage {
 
 /// An option of a question, with optional feedback shown once answered:
 /// `{"zh": "…", "en": "…", "feedback": …}`, or a plain string.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Choice {
     pub zh: String,
     pub en: String,
@@ -573,7 +573,8 @@ impl Choice {
 }
 
 /// The correct answer, as written in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum Answer {
     /// `2`: single choice, the option's number counting from 1.
     One(usize),
@@ -584,7 +585,7 @@ pub enum Answer {
 }
 
 /// The kinds of question, as `"type"` writes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {

@@ -275,6 +275,38 @@ fn restore_resumes_discards_a_changed_quiz_and_ignores_garbage() {
 }
 
 #[test]
+fn the_fingerprint_reads_a_canonical_form_of_the_questions_and_settings() {
+    let one = Quiz {
+        questions: vec![question("q", 2, Answer::Many(vec![1, 2]))],
+        ..quiz_with(QuizSettings::default())
+    };
+    assert_eq!(
+        canonical(&one),
+        concat!(
+            r#"[[{"id":"q","type":null,"prompt":{"zh":"q","en":"q"},"image":null,"#,
+            r#""options":[{"zh":"0","en":"0","feedback":null},{"zh":"1","en":"1","feedback":null}],"#,
+            r#""answer":[1,2],"explanation":{"zh":"because","en":"because"}}],"#,
+            r#"{"shuffle_questions":false,"shuffle_options":false,"draw":null,"#,
+            r#""time_limit_seconds":null,"pass_percent":60,"partial_credit":false,"bands":[]}]"#
+        )
+    );
+    // Rewording the title or intro keeps visitors' progress; a changed
+    // answer or setting does not.
+    let reworded = Quiz {
+        title: Some(text("new title")),
+        intro: None,
+        ..one.clone()
+    };
+    assert_eq!(fingerprint(&reworded), fingerprint(&one));
+    let mut answer = one.clone();
+    answer.questions[0].answer = Answer::One(1);
+    assert_ne!(fingerprint(&answer), fingerprint(&one));
+    let mut pass = one.clone();
+    pass.settings.pass_percent = 70;
+    assert_ne!(fingerprint(&pass), fingerprint(&one));
+}
+
+#[test]
 fn bands_pick_the_highest_reached() {
     let band = |min: u32, msg: &str| Band {
         min_percent: min,
