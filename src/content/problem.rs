@@ -101,19 +101,33 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// Where in its file the problem is, in the JSON path's terms: " at
+    /// questions[3].answer", or nothing for the file as a whole.
+    pub fn at_path(&self) -> String {
+        if self.path.is_empty() {
+            String::new()
+        } else {
+            format!(" at {}", self.path)
+        }
+    }
+
+    /// The problem's place for people: "quiz.json at questions[3].answer
+    /// (line 12, column 17)". The CLI, the studio and `Display` all say it so.
+    pub fn place(&self) -> String {
+        format!(
+            "{}{} (line {}, column {})",
+            self.file,
+            self.at_path(),
+            self.line,
+            self.column
+        )
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if !self.path.is_empty() {
-            write!(f, " at {}", self.path)?;
-        }
-        write!(
-            f,
-            " (line {}, column {}): {}",
-            self.line,
-            self.column,
-            self.en()
-        )
+        write!(f, "{}: {}", self.place(), self.en())
     }
 }
 

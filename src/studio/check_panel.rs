@@ -51,19 +51,12 @@ fn ProblemItem(problem: Problem) -> impl IntoView {
         Severity::Error => ("check__item check__item--error", "Error / 错误"),
         Severity::Warning => ("check__item check__item--warning", "Warning / 警告"),
     };
-    let place = if problem.path.is_empty() {
-        String::new()
-    } else {
-        format!(" at {}", problem.path)
-    };
     view! {
         <li class=class>
             <p class="check__where">
                 <strong>{label}</strong>
                 ": "
-                <code>{problem.file.clone()}</code>
-                {place}
-                {format!(" (line {}, column {})", problem.line, problem.column)}
+                {problem.place()}
             </p>
             <p lang="en">{problem.en()}</p>
             <p lang="zh-CN">{problem.zh()}</p>

@@ -94,17 +94,13 @@ fn print(dir: &Path, report: &Report) -> Result<()> {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let place = if problem.path.is_empty() {
-            String::new()
-        } else {
-            format!(" at {}", problem.path)
-        };
         // `file:line:column` first, so editors and terminals make it a link.
         println!(
-            "{}:{}:{}: {kind}{place}",
+            "{}:{}:{}: {kind}{}",
             dir.join(&problem.file).display(),
             problem.line,
-            problem.column
+            problem.column,
+            problem.at_path()
         );
         println!("  {}", problem.en());
         println!("  {}\n", problem.zh());
