@@ -104,6 +104,18 @@ fn ready_table(report: &Value) -> Result<String> {
     Ok(out)
 }
 
+/// Builds the release site, then runs the benchmarks: the timeline at scale
+/// in Chromium, then Lighthouse on the site, a static page and TimelineJS3
+/// (see `bench.rs`). They print tables; they never fail on a timing.
+pub fn run_all(env: &tools::Env) -> Result<()> {
+    crate::build::run(env, &crate::build::Options::default())?;
+    cmd::step("the timeline at 200 entries and 1,000 photos, in Chromium");
+    env.npx(["playwright", "test", "--config", "bench.config.ts"])
+        .run()?;
+    run(env)?;
+    crate::scale::run(env)
+}
+
 /// Runs the comparison and writes `bench/results.md`.
 pub fn run(env: &tools::Env) -> Result<()> {
     let root = env.root();

@@ -30,46 +30,6 @@ impl Default for Options {
     }
 }
 
-/// Usage of `cargo xtask build`.
-pub const USAGE: &str = "\
-usage: cargo xtask build [--content DIR] [--out DIR] [--no-offline]
-
-Checks the content, builds the release site in a fresh folder and only then
-replaces dist/ (a failed or interrupted build leaves the old dist/ as it was).
-
-  --content DIR  build with the content folder DIR instead of public/content
-  --out DIR      write the site to DIR instead of dist/
-  --no-offline   turn offline support off: sw.js becomes a worker that deletes
-                 this site's offline copy in visitors' browsers and removes itself
-";
-
-impl Options {
-    /// Reads the flags after `build`; paths are relative to `invoked_from`.
-    pub fn parse(args: &[String], invoked_from: &Path) -> Result<Options> {
-        let mut options = Options::default();
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            let mut path = |flag: &str| -> Result<PathBuf> {
-                let value = args
-                    .next()
-                    .with_context(|| format!("{flag} needs a folder"))?;
-                Ok(invoked_from.join(value))
-            };
-            match arg.as_str() {
-                "--content" => options.content = Some(path("--content")?),
-                "--out" => options.out = Some(path("--out")?),
-                "--no-offline" => options.offline = false,
-                "-h" | "--help" => {
-                    print!("{USAGE}");
-                    std::process::exit(0);
-                }
-                other => bail!("unknown option `{other}`\n\n{USAGE}"),
-            }
-        }
-        Ok(options)
-    }
-}
-
 /// The studio's page, which trunk builds into `studio/` of the site.
 pub const STUDIO_PAGE: &str = "src/bin/studio/index.html";
 
@@ -111,6 +71,22 @@ pub fn run(env: &tools::Env, options: &Options) -> Result<()> {
     publish(&staging, &out)?;
     println!("the site is in {}", out.display());
     Ok(())
+}
+
+/// `trunk serve --release` on 127.0.0.1:8080.
+pub fn serve(env: &tools::Env) -> Result<()> {
+    cmd::step("serve the site on http://127.0.0.1:8080 (Ctrl-C to stop)");
+    println!("\n    open http://127.0.0.1:8080\n");
+    env.wasm_command("trunk")
+        .args([
+            "serve",
+            "--release",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            "8080",
+        ])
+        .run()
 }
 
 /// The steps after trunk, on the built folder `dist`: the prerendered page,
@@ -390,23 +366,5 @@ mod tests {
             }
         }
         child.wait().unwrap();
-    }
-
-    #[test]
-    fn flags_are_read() {
-        let here = Path::new("/work");
-        let options = Options::parse(
-            &[
-                "--no-offline".into(),
-                "--content".into(),
-                "next/content".into(),
-            ],
-            here,
-        )
-        .unwrap();
-        assert!(!options.offline);
-        assert_eq!(options.content, Some(here.join("next/content")));
-        assert!(Options::parse(&["--nope".into()], here).is_err());
-        assert!(Options::parse(&["--out".into()], here).is_err());
     }
 }

@@ -5,7 +5,7 @@
 //! as `dist/_headers` for Netlify and Cloudflare Pages.
 
 use anyhow::Result;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The page's policy (its `<meta>`), plus what only a header can say.
 pub fn header_policy(page_policy: &str) -> String {
@@ -171,3 +171,19 @@ pub fn netlify_headers(policy: &str, hashed: &[String]) -> String {
 
 /// The caching of files whose names carry a content hash.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// `cargo xtask nginx [ROOT] [PORT]`: prints an nginx server block for dist/.
+pub fn print_nginx(root: &Path, site_root: Option<PathBuf>, port: Option<u16>) -> Result<()> {
+    let site_root = site_root.unwrap_or_else(|| PathBuf::from("/var/www/event"));
+    let port = port.unwrap_or(80);
+    print!(
+        "{}",
+        nginx_server(
+            &site_root,
+            port,
+            &built_header_policy(&root.join("dist"))?,
+            false
+        )
+    );
+    Ok(())
+}

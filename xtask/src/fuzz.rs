@@ -3,18 +3,14 @@
 //! saved runs (random bytes almost never make one).
 
 use crate::{cmd, tools};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use event_microsite::content::{Quiz, load};
 use event_microsite::quiz::QuizRun;
 use std::path::Path;
 
 /// `cargo xtask fuzz [SECONDS]`: runs each cargo-fuzz target for a bounded
 /// time with a memory cap (not part of `test`: it needs nightly Rust).
-pub fn run(root: &Path, args: &[String]) -> Result<()> {
-    let seconds: u64 = args
-        .first()
-        .map_or(Ok(60), |s| s.parse())
-        .context("SECONDS must be a number")?;
+pub fn run(root: &Path, seconds: u64) -> Result<()> {
     let bin = tools::cargo_fuzz()?;
     let path = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(
         &std::env::var_os("PATH").unwrap_or_default(),

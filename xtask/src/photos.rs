@@ -14,6 +14,7 @@
 mod make;
 mod manifest;
 mod originals;
+
 #[cfg(test)]
 mod tests;
 mod timeline;
@@ -88,6 +89,25 @@ pub struct Request {
     pub url_prefix: String,
     /// The `id` of the timeline entry to add the photos to.
     pub into: Option<String>,
+}
+
+/// `cargo xtask photos SRC [OUT] [--into ENTRY_ID]`: web copies of the photos
+/// in `src` into `out` (default `public/content/photos`).
+pub fn from_cli(
+    root: &Path,
+    src: PathBuf,
+    out: Option<PathBuf>,
+    into: Option<String>,
+) -> Result<()> {
+    let public = root.join("public");
+    let out = out.unwrap_or_else(|| public.join("content/photos"));
+    let url_prefix = url_prefix(&out, &public);
+    command(&Request {
+        src,
+        out,
+        url_prefix,
+        into,
+    })
 }
 
 /// Runs the command: makes the copies, prints the JSON (and adds it to an
