@@ -2,7 +2,7 @@
 //! parts, messages), in both languages. Plain data, so the build can write
 //! the same words into the page it renders ahead of the app.
 
-use crate::content::Lang;
+use crate::content::{Lang, Text};
 
 /// A word of the interface in both languages.
 #[derive(Clone, Copy)]
@@ -118,6 +118,72 @@ pub fn verdict(lang: Lang, passed: bool, pass_percent: u32) -> String {
     }
 }
 
+/// "第 3 题 / 共 10 题", "Question 3 of 10".
+pub fn question_of(lang: Lang, number: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {number} 题 / 共 {total} 题"),
+        Lang::En => format!("Question {number} of {total}"),
+    }
+}
+
+/// "答对 8 题，共 12 题（67%）", "8 of 12 correct (67%)".
+pub fn score_sentence(lang: Lang, score: &str, total: usize, percent: u32) -> String {
+    match lang {
+        Lang::Zh => format!("答对 {score} 题，共 {total} 题（{percent}%）"),
+        Lang::En => format!("{score} of {total} correct ({percent}%)"),
+    }
+}
+
+/// "2 分 5 秒", "2 min 5 s".
+pub fn minutes_and_seconds(lang: Lang, seconds: u64) -> String {
+    let (minutes, seconds) = (seconds / 60, seconds % 60);
+    match lang {
+        Lang::Zh => format!("{minutes} 分 {seconds} 秒"),
+        Lang::En => format!("{minutes} min {seconds} s"),
+    }
+}
+
+/// Where a photo is, in the viewer: its number in its entry (named) and in
+/// the whole day. `entry` is the entry's title in `lang`.
+pub fn photo_count(
+    lang: Lang,
+    entry: &str,
+    number: usize,
+    of: usize,
+    in_day: usize,
+    day: usize,
+) -> String {
+    match lang {
+        Lang::Zh => format!("“{entry}”第 {number} / {of} 张 · 全天第 {in_day} / {day} 张"),
+        Lang::En => format!("Photo {number} of {of} in “{entry}” · {in_day} of {day} today"),
+    }
+}
+
+/// What a screen reader hears for an entry without a time: "第3项", "Step 3".
+pub fn step_label(step: usize) -> Text {
+    Text {
+        zh: format!("第{step}项"),
+        en: format!("Step {step}"),
+    }
+}
+
+/// The studio check's summary: "2 error(s), 1 warning(s) in 4 files and 6
+/// photos", "2 个错误，1 个警告".
+pub fn check_summary(
+    lang: Lang,
+    errors: usize,
+    warnings: usize,
+    files: usize,
+    photos: usize,
+) -> String {
+    match lang {
+        Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
+        Lang::En => {
+            format!("{errors} error(s), {warnings} warning(s) in {files} files and {photos} photos")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +192,11 @@ mod tests {
     fn chinese_words_use_full_width_punctuation() {
         assert_eq!(verdict(Lang::Zh, true, 60), "通过（及格线 60%）");
         assert_eq!(verdict(Lang::En, false, 60), "Not passed (pass mark 60%)");
+        assert_eq!(
+            score_sentence(Lang::Zh, "8", 12, 67),
+            "答对 8 题，共 12 题（67%）"
+        );
+        assert_eq!(minutes_and_seconds(Lang::Zh, 125), "2 分 5 秒");
+        assert_eq!(question_of(Lang::En, 3, 10), "Question 3 of 10");
     }
 }

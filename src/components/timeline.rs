@@ -147,11 +147,7 @@ fn render_entry(
     let marker = match &entry.time {
         Some(time) => view! { <time class="tl-entry__time">{time.clone()}</time> }.into_any(),
         None => {
-            let label = Text {
-                zh: format!("第{step}项"),
-                en: format!("Step {step}"),
-            };
-            let label = said(&label, lang);
+            let label = said(&crate::ui_text::step_label(step), lang);
             view! {
                 <span class="tl-entry__step">
                     <span class="visually-hidden">{label}</span>

@@ -365,13 +365,9 @@ fn Dialog(viewer: Viewer) -> impl IntoView {
                                 {photo.caption.clone().filter(|caption| caption != &entry_title).map(|caption| view! { <p class="viewer__caption">{tr(caption)}</p> })}
                                 {photo.credit.clone().map(|credit| view! { <p class="viewer__credit">{tr(credit)}</p> })}
                                 <p class="viewer__count">
-                                    {move || match lang.get() {
-                                        crate::content::Lang::Zh => {
-                                            format!("“{}”第 {n} / {of} 张 · 全天第 {} / {total} 张", entry_title.zh, index + 1)
-                                        }
-                                        crate::content::Lang::En => {
-                                            format!("Photo {n} of {of} in “{}” · {} of {total} today", entry_title.en, index + 1)
-                                        }
+                                    {move || {
+                                        let lang = lang.get();
+                                        crate::ui_text::photo_count(lang, entry_title.get(lang), n, of, index + 1, total)
                                     }}
                                 </p>
                             }

@@ -3,8 +3,9 @@
 
 use crate::api::content_url;
 use crate::content::check::{PHOTO_BUDGET_BYTES, PhotoUse, Report, check, stale_build};
-use crate::content::{Problem, Severity, files};
+use crate::content::{Lang, Problem, Severity, files};
 use crate::i18n::{ui, words};
+use crate::ui_text::check_summary;
 use futures::future::join_all;
 use gloo_net::http::{Method, Request, RequestBuilder};
 use leptos::prelude::*;
@@ -27,12 +28,16 @@ pub fn CheckPanel() -> impl IntoView {
 #[component]
 fn ReportView(report: Report) -> impl IntoView {
     let (errors, warnings) = (report.errors(), report.warnings());
-    let summary = format!(
-        "{errors} error(s), {warnings} warning(s) in {} files and {} photos",
-        4,
-        report.photos.len()
-    );
-    let summary_zh = format!("{errors} 个错误，{warnings} 个警告");
+    let summary = |lang| {
+        check_summary(
+            lang,
+            errors,
+            warnings,
+            files::ALL.len(),
+            report.photos.len(),
+        )
+    };
+    let (summary, summary_zh) = (summary(Lang::En), summary(Lang::Zh));
     view! {
         <p class="check__summary" role="status">
             <span lang="en">{summary}</span>

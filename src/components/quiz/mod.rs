@@ -10,7 +10,7 @@ mod start;
 pub use result::EventDetails;
 
 use crate::browser;
-use crate::content::{Lang, Quiz};
+use crate::content::Quiz;
 use crate::i18n::{ui, words};
 use crate::quiz::{Phase, QuizRun, Restored, SharedResult};
 use leptos::html;
@@ -139,13 +139,5 @@ fn keep_time(run: RwSignal<QuizRun>) {
     );
     if let Ok(handle) = handle {
         on_cleanup(move || handle.clear());
-    }
-}
-
-/// "8 of 12 correct (67%)" in the visitor's language.
-fn score_sentence(lang: Lang, score: &str, total: usize, percent: u32) -> String {
-    match lang {
-        Lang::Zh => format!("答对 {score} 题，共 {total} 题（{percent}%）"),
-        Lang::En => format!("{score} of {total} correct ({percent}%)"),
     }
 }

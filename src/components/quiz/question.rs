@@ -2,7 +2,7 @@
 //! the correct answer and the explanation.
 
 use super::QuizContext;
-use crate::content::{Lang, QuestionKind};
+use crate::content::QuestionKind;
 use crate::i18n::{tr, tr_attr, ui, use_lang, words};
 use crate::quiz::{Asked, Phase, QuizRun};
 use leptos::prelude::*;
@@ -102,10 +102,7 @@ pub fn QuestionCard(
     view! {
         <div class="quiz__progress">
             <span>
-                {move || match lang.get() {
-                    Lang::Zh => format!("第 {} 题 / 共 {total} 题", index + 1),
-                    Lang::En => format!("Question {} of {total}", index + 1),
-                }}
+                {move || crate::ui_text::question_of(lang.get(), index + 1, total)}
             </span>
             <progress max=total value=index + 1 aria-hidden="true"></progress>
         </div>

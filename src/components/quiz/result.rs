@@ -1,12 +1,13 @@
 //! The result: score, band message, pass or not, time taken; share, save a
 //! poster, retry; and a review of every question.
 
+use super::QuizContext;
 use super::poster::Poster;
-use super::{QuizContext, score_sentence};
 use crate::browser::{self, Shared};
 use crate::content::{Lang, Site};
 use crate::i18n::{tr, ui, ui_attr, use_lang, words};
 use crate::quiz::{SharedResult, band_for, format_score};
+use crate::ui_text::score_sentence;
 use leptos::prelude::*;
 
 /// The event's details for the poster, provided by the app when
@@ -85,10 +86,7 @@ pub fn ResultScreen() -> impl IntoView {
             <p>
                 {ui(words::TIME_TAKEN)}
                 {colon()}
-                {move || match lang.get() {
-                    Lang::Zh => format!("{} 分 {} 秒", seconds / 60, seconds % 60),
-                    Lang::En => format!("{} min {} s", seconds / 60, seconds % 60),
-                }}
+                {move || crate::ui_text::minutes_and_seconds(lang.get(), seconds)}
             </p>
             <div class="quiz__actions">
                 <button type="button" class="button button--primary" on:click=share>{ui(words::SHARE)}</button>

@@ -1,8 +1,9 @@
 //! The quiz's start screen, and the card a shared result link opens on.
 
-use super::{QuizContext, score_sentence};
+use super::QuizContext;
 use crate::i18n::{tr, ui, use_lang, words};
 use crate::quiz::{QuizRun, SharedResult, band_for, format_score};
+use crate::ui_text::score_sentence;
 use leptos::prelude::*;
 
 /// Title, what to expect, the time-limit choice and the start button.
