@@ -96,7 +96,6 @@ pub mod words {
         TAKE_QUIZ: "我也来答题", "Take the quiz yourself";
         SCAN: "扫码参加竞答", "Scan to take the quiz";
         COPY_LINK: "复制链接", "Copy link";
-        COPY_LINK_TO: "复制这一项的链接：", "Copy the link to ";
         ENTRY_LINK_COPIED: "这一项的链接已复制。", "Link to this activity copied.";
         NO_SCRIPT: "这里显示的是活动纪实和当天日程。知识竞答、照片浏览和复制链接需要启用 JavaScript 的浏览器。", "You are reading the story and the day of the event. The quiz, the photo viewer and link copying need a browser with JavaScript turned on.";
         NO_WASM: "这里显示的是活动纪实和当天日程。这个浏览器不支持 WebAssembly，无法打开知识竞答和照片浏览；请用新版浏览器打开。", "You are reading the story and the day of the event. This browser cannot run WebAssembly, so the quiz and the photo viewer cannot open here: try a current browser.";
