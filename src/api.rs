@@ -151,7 +151,7 @@ pub fn changed_since_build(files: &[&str]) -> bool {
 }
 
 /// The request for `file` that the page's first script started beside the
-/// app's code (`xtask/src/head.js`, as `window.__eventContent[file]`: the
+/// app's code (`xtask/browser/head.js`, as `window.__eventContent[file]`: the
 /// response promise and its AbortController), taken so that a retry fetches
 /// anew. `None` without that script (`trunk serve`, component tests). The
 /// 20 s limit counts from here.

@@ -123,7 +123,7 @@ fn Page(
     updated: Signal<bool>,
 ) -> impl IntoView {
     // Only in the build's rendering: what a browser that cannot run the app
-    // shows (the stylesheet picks the sentence; see `prerender.rs`).
+    // shows (the stylesheet picks the sentence; see `xtask/src/build/prerender.rs`).
     let no_app_note = (!cfg!(target_arch = "wasm32")).then(|| {
         view! {
             <p class="prerender__note" role="note">

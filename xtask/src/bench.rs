@@ -12,8 +12,10 @@
 //! several times; the median runs go into one table in `bench/results.md`,
 //! with the wasm's size and its largest parts (twiggy).
 
-use crate::prerender::{self, Content};
-use crate::{cmd, deploy, tools};
+use crate::build::deploy;
+use crate::build::prerender::{self, Content};
+use crate::cmd;
+use crate::setup::tools;
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 use std::fmt::Write as _;

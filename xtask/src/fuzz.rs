@@ -2,7 +2,8 @@
 //! a bounded time, with the saved-quiz target's corpus seeded with real
 //! saved runs (random bytes almost never make one).
 
-use crate::{cmd, tools};
+use crate::cmd;
+use crate::setup::tools;
 use anyhow::Result;
 use event_microsite::content::{Quiz, load};
 use event_microsite::quiz::QuizRun;

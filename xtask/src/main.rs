@@ -7,22 +7,18 @@ mod build;
 mod check;
 mod cli;
 mod cmd;
-mod csp;
-mod deploy;
 mod fuzz;
 mod photos;
-mod prerender;
-mod pwa;
 mod scale;
 mod schema;
-mod share_image;
+mod setup;
 mod size;
 mod testing;
-mod toolchain;
-mod tools;
 
+use build::deploy;
 use clap::Parser;
 use cli::{BenchPart, Cli, Command};
+use setup::tools;
 use std::path::{Path, PathBuf};
 
 fn main() {

@@ -3,7 +3,8 @@
 //! entry (an empty text and an unknown field). Written as its own section of
 //! `bench/results.md`; a table, never a pass/fail on timing.
 
-use crate::{check, cmd, tools};
+use crate::setup::tools;
+use crate::{check, cmd};
 use anyhow::{Context, Result};
 use serde_json::{Value, json};
 use std::fmt::Write as _;

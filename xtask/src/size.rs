@@ -162,8 +162,8 @@ fn check_budget_of(dist: &Path, text: &str) -> Result<Vec<String>> {
 /// `twiggy top` of the app's code and data, from the wasm built once more
 /// with its function names kept (the shipped build strips them), in
 /// `target/twiggy`.
-pub fn twiggy_top(env: &crate::tools::Env, rows: usize) -> Result<String> {
-    let twiggy = crate::tools::twiggy()?.join("twiggy");
+pub fn twiggy_top(env: &crate::setup::tools::Env, rows: usize) -> Result<String> {
+    let twiggy = crate::setup::tools::twiggy()?.join("twiggy");
     let target = env.root().join("target/twiggy");
     env.wasm_command("cargo")
         .args([

@@ -1,6 +1,8 @@
 //! `cargo xtask test`: every test, cheapest first, with one closing tally.
 
-use crate::{build, cmd, deploy, size, tools};
+use crate::build::{self, deploy};
+use crate::setup::tools;
+use crate::{cmd, size};
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 

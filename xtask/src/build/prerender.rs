@@ -114,7 +114,7 @@ pub fn head(site: &Site, image: &ShareImage) -> String {
         format!("<meta name=\"twitter:image:alt\" content=\"{title}\" />"),
         format!(
             "<link rel=\"icon\" href=\"{}\" type=\"image/svg+xml\" />",
-            crate::pwa::icon_data_url()
+            crate::build::pwa::icon_data_url()
         ),
         "<link rel=\"icon\" href=\"icon-192.png\" sizes=\"192x192\" type=\"image/png\" />".into(),
         "<link rel=\"apple-touch-icon\" href=\"apple-touch-icon.png\" />".into(),
@@ -184,7 +184,7 @@ pub fn json_ld(site: &Site, image: &ShareImage) -> String {
 /// for it (`files::ALL`) and registers the service worker (`offline`; else it
 /// only lets an old worker update itself to the one that undoes it).
 pub fn head_script(app_js: &str, app_wasm: &str, offline: bool) -> String {
-    include_str!("head.js")
+    include_str!("../../browser/head.js")
         .replace("__APP_JS__", app_js)
         .replace("__APP_WASM__", app_wasm)
         .replace(
@@ -317,7 +317,7 @@ pub fn static_page(content: &Content, stylesheet: &str) -> String {
         title = escape(&content.site.title.zh),
         description = escape(&content.site.share_description().zh),
         page = page(content),
-        icon = crate::pwa::icon_data_url(),
+        icon = crate::build::pwa::icon_data_url(),
     )
 }
 

@@ -4,7 +4,14 @@
 //! fresh folder and moved into place only when every step has succeeded, so
 //! a failed or interrupted build leaves the previous `dist/` as it was.
 
-use crate::{check, cmd, csp, deploy, prerender, pwa, share_image, size, tools};
+pub mod csp;
+pub mod deploy;
+pub mod prerender;
+pub mod pwa;
+pub mod share_image;
+
+use crate::setup::tools;
+use crate::{check, cmd, size};
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,5 @@
 // The site's service worker, written into dist/ by `cargo xtask build` from
-// xtask/src/sw.js (the build fills in VERSION and SHELL).
+// xtask/browser/sw.js (the build fills in VERSION and SHELL).
 //
 // - The app shell (page, script, wasm, CSS, icons, the content files) is
 //   cached when the worker installs, so a revisit without network works.

@@ -57,7 +57,7 @@ pub fn write(dist: &Path, site: &Site, offline: bool) -> Result<()> {
 
 /// The service worker of `--no-offline`: deletes this site's caches,
 /// unregisters itself and reloads the open pages.
-pub const KILL_SWITCH: &str = include_str!("sw-off.js");
+pub const KILL_SWITCH: &str = include_str!("../../browser/sw-off.js");
 
 /// The manifest: names from `site.json`, the site's colours, the icons.
 pub fn manifest(site: &Site) -> serde_json::Value {
@@ -190,7 +190,7 @@ fn write_service_worker(dist: &Path) -> Result<()> {
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect();
-    let script = include_str!("sw.js")
+    let script = include_str!("../../browser/sw.js")
         .replace("__VERSION__", &version)
         .replace("__SHELL__", &serde_json::to_string(&urls)?);
     std::fs::write(dist.join("sw.js"), script)?;

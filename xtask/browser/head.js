@@ -1,5 +1,5 @@
 // The page's one inline script, written into dist/index.html by `cargo xtask
-// build` from xtask/src/head.js (allowed by its hash in the CSP).
+// build` from xtask/browser/head.js (allowed by its hash in the CSP).
 (function () {
   var root = document.documentElement;
   // The language, chosen exactly as the app will (src/i18n.rs): the

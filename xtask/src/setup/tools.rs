@@ -6,8 +6,8 @@
 //! second run finds them at once. Nothing is downloaded from outside the
 //! package registries: Chromium comes from Debian, never from a test tool.
 
+use super::toolchain::{self, WasmEnv};
 use crate::cmd::{Cmd, find_on_path, on_path, step};
-use crate::toolchain::{self, WasmEnv};
 use anyhow::{Context, Result, bail};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -245,7 +245,7 @@ pub fn nginx_bin() -> Option<PathBuf> {
 /// the shipped server config and for `cargo xtask bench`.
 fn ensure_nginx() -> Result<()> {
     let has_nginx = nginx_bin().is_some();
-    if has_nginx && crate::deploy::has_brotli() {
+    if has_nginx && crate::build::deploy::has_brotli() {
         return Ok(());
     }
     if on_path("apt-get") {

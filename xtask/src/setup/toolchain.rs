@@ -81,7 +81,7 @@ pub fn ensure() -> Result<WasmEnv> {
             step(
                 "install Debian's Rust toolchain with the standard library's source (for build-std)",
             );
-            crate::tools::apt_install(DEBIAN_PACKAGES)?;
+            crate::setup::tools::apt_install(DEBIAN_PACKAGES)?;
         }
         return debian_env();
     }
@@ -102,7 +102,7 @@ pub fn ensure() -> Result<WasmEnv> {
     }
     if Path::new("/etc/debian_version").exists() && on_path("apt-get") {
         step("install Debian's Rust toolchain with the standard library's source (for build-std)");
-        crate::tools::apt_install(DEBIAN_PACKAGES)?;
+        crate::setup::tools::apt_install(DEBIAN_PACKAGES)?;
         return debian_env();
     }
     bail!(

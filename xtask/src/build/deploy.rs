@@ -13,9 +13,9 @@ pub fn header_policy(page_policy: &str) -> String {
 }
 
 /// The header policy of an already built site `dist`: the one policy that
-/// allows every page's inline scripts (see [`crate::csp::site_policy`]).
+/// allows every page's inline scripts (see [`crate::build::csp::site_policy`]).
 pub fn built_header_policy(dist: &Path) -> Result<String> {
-    Ok(header_policy(&crate::csp::site_policy(dist)?))
+    Ok(header_policy(&crate::build::csp::site_policy(dist)?))
 }
 
 /// Headers every response carries.
