@@ -93,6 +93,8 @@ test('a missing quiz.json can be retried once the file is back', async ({ page }
 test('screenshots of the first screen and the whole page', async ({ page }, testInfo) => {
   await open(page, 'zh');
   await expect(part(page, '活动日程').getByRole('listitem')).toHaveCount(timeline.entries.length);
+  // The app's page, not the build's (which the takeover replaces, photos and all).
+  await expect(page.locator('#prerender')).toHaveCount(0);
   // Let the lazy photos load so the picture shows the real page.
   for (const img of await page.locator('img').all()) {
     await img.scrollIntoViewIfNeeded();
