@@ -5,6 +5,11 @@
 //! run in the browser and are also rendered to HTML natively, by the build,
 //! for the page's first paint (`app::prerender`).
 
+// The build renders the page natively (`ssr`), where the whole page is one
+// nested view type: deeper than the compiler's default limit allows.
+// (`into_any()` would also cut it, for 2.7 KB more of the visitor's wasm.)
+#![recursion_limit = "256"]
+
 pub mod content;
 pub mod decimal;
 pub mod gesture;

@@ -110,7 +110,8 @@ pub fn TimelineView(
                     key=|key| *key
                     children=move |(lang, i)| {
                         let part = parts_start.with_value(|p| p[i].clone());
-                        entries.with_value(|e| render_entry(&e[i], i + 1, part, lang, viewer, grouped, copied))
+                        let entry = entries.with_value(|e| e[i].clone());
+                        view! { <EntryCard entry step=i + 1 part lang viewer grouped copied/> }
                     }
                 />
             </ol>
@@ -131,48 +132,24 @@ fn linked_entry(entries: &[Entry]) -> Option<usize> {
 }
 
 /// One activity: its time (or step number), title, text, place, speaker
-/// and photos.
-fn render_entry(
-    entry: &Entry,
+/// and photos, under its part of the day's heading if it starts one.
+#[component]
+fn EntryCard(
+    entry: Entry,
+    /// Its number in the day, shown where it has no time.
     step: usize,
+    /// The part of the day this entry starts, if any.
     part: Option<Text>,
     lang: Lang,
     viewer: Viewer,
+    /// Whether the day has parts (the entries' headings are then a level down).
     grouped: bool,
+    /// What the last "Copy link" did.
     copied: RwSignal<Option<String>>,
-) -> impl IntoView + use<> {
+) -> impl IntoView {
     let anchor = format!("entry-{}", entry.id);
     let link_fragment = anchor.clone();
     let heading = format!("{anchor}-title");
-    let marker = match &entry.time {
-        Some(time) => view! { <time class="tl-entry__time">{time.clone()}</time> }.into_any(),
-        None => {
-            let label = said(&crate::ui_text::step_label(step), lang);
-            view! {
-                <span class="tl-entry__step">
-                    <span class="visually-hidden">{label}</span>
-                    <span aria-hidden="true">{step}</span>
-                </span>
-            }
-            .into_any()
-        }
-    };
-    let facts = [
-        (words::PLACE, &entry.place),
-        (words::SPEAKER, &entry.speaker),
-    ]
-    .into_iter()
-    .filter_map(|(label, text)| {
-        text.as_ref().map(|text| {
-            view! {
-                <p class="tl-entry__fact">
-                    <span class="tl-entry__label">{said_ui(label, lang)}": "</span>
-                    {said(text, lang)}
-                </p>
-            }
-        })
-    })
-    .collect_view();
     let title = said(&entry.title, lang);
     // Under a part-of-day heading (h3) the entries are one level down.
     let title = if grouped {
@@ -191,14 +168,16 @@ fn render_entry(
         .iter()
         .enumerate()
         .map(|(i, photo)| {
-            render_photo(
-                photo,
-                photo.alt_or(&entry.title).get(lang).to_string(),
-                format!("{}-{}", entry.id, i + 1),
-                lang,
-                viewer,
-                count == 1,
-            )
+            view! {
+                <PhotoFigure
+                    photo=photo.clone()
+                    alt=photo.alt_or(&entry.title).get(lang).to_string()
+                    id=format!("{}-{}", entry.id, i + 1)
+                    lang
+                    viewer
+                    single=count == 1
+                />
+            }
         })
         .collect_view();
     let part = part.map(|part| view! { <h3 class="tl-part__title">{said(&part, lang)}</h3> });
@@ -206,7 +185,7 @@ fn render_entry(
         <li class="tl-entry" id=anchor>
             {part}
             <article aria-labelledby=heading>
-                <div class="tl-entry__marker">{marker}</div>
+                <div class="tl-entry__marker"><EntryMarker time=entry.time.clone() step lang/></div>
                 <div class="tl-entry__body">
                     {title}
                     <button
@@ -220,12 +199,48 @@ fn render_entry(
                         {said_ui(words::COPY_LINK, lang)}
                     </button>
                     {entry.text.as_ref().map(|text| view! { <p class="tl-entry__text">{said(text, lang)}</p> })}
-                    {facts}
+                    <EntryFacts place=entry.place.clone() speaker=entry.speaker.clone() lang/>
                     <div class=photos_class>{photos}</div>
                 </div>
             </article>
         </li>
     }
+}
+
+/// An entry's time ("08:30"), or its step number where it has none.
+#[component]
+fn EntryMarker(time: Option<String>, step: usize, lang: Lang) -> impl IntoView {
+    match time {
+        Some(time) => view! { <time class="tl-entry__time">{time}</time> }.into_any(),
+        None => {
+            let label = said(&crate::ui_text::step_label(step), lang);
+            view! {
+                <span class="tl-entry__step">
+                    <span class="visually-hidden">{label}</span>
+                    <span aria-hidden="true">{step}</span>
+                </span>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Where an entry took place and who spoke, for those it names.
+#[component]
+fn EntryFacts(place: Option<Text>, speaker: Option<Text>, lang: Lang) -> impl IntoView {
+    [(words::PLACE, place), (words::SPEAKER, speaker)]
+        .into_iter()
+        .filter_map(|(label, text)| {
+            text.map(|text| {
+                view! {
+                    <p class="tl-entry__fact">
+                        <span class="tl-entry__label">{said_ui(label, lang)}": "</span>
+                        {said(&text, lang)}
+                    </p>
+                }
+            })
+        })
+        .collect_view()
 }
 
 /// Copies the address of an entry (the page, no query, `#entry-ID`) and
@@ -247,14 +262,18 @@ fn copy_entry_link(fragment: &str, lang: Lang, copied: RwSignal<Option<String>>)
 /// nothing moves when it arrives; if it fails, the figure gets
 /// `photo--broken` and shows its alt text instead of a broken image.
 /// Pressing it opens the viewer.
-fn render_photo(
-    photo: &Photo,
+#[component]
+fn PhotoFigure(
+    photo: Photo,
+    /// What the photo shows (its alt text, else the entry's title).
     alt: String,
+    /// Its id in the day's gallery (`ENTRY-N`).
     id: String,
     lang: Lang,
     viewer: Viewer,
+    /// Whether it is its entry's only photo (shown wider).
     single: bool,
-) -> impl IntoView + use<> {
+) -> impl IntoView {
     let (img_alt, missing_label) = (alt.clone(), alt.clone());
     // At most 80 % of the screen's height, whatever the photo's shape.
     let placeholder = format!(

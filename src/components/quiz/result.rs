@@ -4,7 +4,7 @@
 use super::QuizContext;
 use super::poster::Poster;
 use crate::browser::{self, Shared};
-use crate::content::{Lang, Site};
+use crate::content::{Lang, Site, Text};
 use crate::i18n::{tr, ui, ui_attr, use_lang, words};
 use crate::quiz::{SharedResult, band_for, format_score};
 use crate::ui_text::score_sentence;
@@ -27,53 +27,17 @@ pub fn ResultScreen() -> impl IntoView {
     let passed = percent >= pass_percent;
     let band = quiz.with_value(|q| band_for(q, percent).map(|b| b.message.clone()));
     let seconds = millis / 1000;
-    let shared = SharedResult { score, total };
-
-    let share_state = RwSignal::new(None::<Shared>);
-    let share_url = format!("{}?{}", browser::page_base_url(), shared.to_query());
-    let share = {
-        let share_url = share_url.clone();
-        move |_| {
-            let url = share_url.clone();
-            let title = quiz.with_value(|q| q.shown_title().get(lang.get_untracked()).to_string());
-            leptos::task::spawn_local(async move {
-                share_state.set(Some(browser::share_or_copy(&title, &url).await));
-            });
-        }
-    };
-
-    let poster = RwSignal::new(None::<String>);
-    let event = use_context::<EventDetails>();
-    let make_poster = {
-        let score_text = score_text.clone();
-        let band = band.clone();
-        move |_| {
-            let lang = lang.get_untracked();
-            let site = event.and_then(|e| e.0.get_untracked());
-            let (event_title, date) = match &site {
-                Some(site) => (
-                    site.title.get(lang).to_string(),
-                    site.date.get(lang).to_string(),
-                ),
-                None => (
-                    quiz.with_value(|q| q.shown_title().get(lang).to_string()),
-                    String::new(),
-                ),
-            };
-            let drawing = Poster {
-                event_title,
-                date,
-                score_line: score_sentence(lang, &score_text, total, percent),
-                band: band.as_ref().map(|b| b.get(lang).to_string()),
-                scan_hint: words::SCAN.get(lang).to_string(),
-                url: browser::page_base_url(),
-            };
-            if let Ok(png) = drawing.to_png_data_url() {
-                browser::download(&png, "quiz-result.png");
-                poster.set(Some(png));
-            }
-        }
-    };
+    let Sharing {
+        share,
+        state: share_state,
+        url: share_url,
+    } = use_sharing(SharedResult { score, total });
+    let poster = use_poster(ScoreLine {
+        score: score_text.clone(),
+        total,
+        percent,
+        band: band.clone(),
+    });
 
     view! {
         <div class="quiz__result">
@@ -89,8 +53,12 @@ pub fn ResultScreen() -> impl IntoView {
                 {move || crate::ui_text::minutes_and_seconds(lang.get(), seconds)}
             </p>
             <div class="quiz__actions">
-                <button type="button" class="button button--primary" on:click=share>{ui(words::SHARE)}</button>
-                <button type="button" class="button" on:click=make_poster>{ui(words::SAVE_IMAGE)}</button>
+                <button type="button" class="button button--primary" on:click=move |_| share.run(())>
+                    {ui(words::SHARE)}
+                </button>
+                <button type="button" class="button" on:click=move |_| poster.make.run(())>
+                    {ui(words::SAVE_IMAGE)}
+                </button>
                 <button
                     type="button"
                     class="button"
@@ -102,38 +70,127 @@ pub fn ResultScreen() -> impl IntoView {
                     {ui(words::RETRY_QUIZ)}
                 </button>
             </div>
-            <div role="status">
-                {move || match share_state.get() {
-                    Some(Shared::Copied) => Some(view! { <p>{ui(words::LINK_COPIED)}</p> }.into_any()),
-                    Some(Shared::Neither) => {
-                        let url = share_url.clone();
-                        Some(
-                            view! {
-                                <label class="quiz__share-link">
-                                    {ui(words::COPY_BY_HAND)}
-                                    <input type="text" readonly value=url/>
-                                </label>
-                            }
-                                .into_any(),
-                        )
-                    }
-                    _ => None,
-                }}
-            </div>
-            {move || {
-                poster
-                    .get()
-                    .map(|png| {
-                        view! {
-                            <figure class="quiz__poster">
-                                <img src=png alt=ui_attr(words::POSTER_ALT) width="375" height="550"/>
-                                <figcaption>{ui(words::LONG_PRESS)}</figcaption>
-                            </figure>
-                        }
-                    })
-            }}
+            <ShareStatus state=share_state url=share_url/>
+            <PosterPreview png=poster.png/>
             <Review/>
         </div>
+    }
+}
+
+/// Sharing the result's link: the action, what it did, and the link.
+struct Sharing {
+    share: Callback<()>,
+    state: RwSignal<Option<Shared>>,
+    url: String,
+}
+
+/// The share sheet where the browser has one, else the clipboard.
+fn use_sharing(shared: SharedResult) -> Sharing {
+    let QuizContext { quiz, .. } = expect_context::<QuizContext>();
+    let lang = use_lang();
+    let state = RwSignal::new(None::<Shared>);
+    let url = format!("{}?{}", browser::page_base_url(), shared.to_query());
+    let share = {
+        let url = url.clone();
+        Callback::new(move |()| {
+            let url = url.clone();
+            let title = quiz.with_value(|q| q.shown_title().get(lang.get_untracked()).to_string());
+            leptos::task::spawn_local(async move {
+                state.set(Some(browser::share_or_copy(&title, &url).await));
+            });
+        })
+    };
+    Sharing { share, state, url }
+}
+
+/// What the poster says of the score.
+struct ScoreLine {
+    score: String,
+    total: usize,
+    percent: u32,
+    band: Option<Text>,
+}
+
+/// The result poster: drawing (and downloading) it, and the picture drawn.
+#[derive(Clone, Copy)]
+struct PosterMaking {
+    make: Callback<()>,
+    png: RwSignal<Option<String>>,
+}
+
+/// Draws the poster in the visitor's language with the event's details
+/// (from `site.json`, else the quiz's title).
+fn use_poster(line: ScoreLine) -> PosterMaking {
+    let QuizContext { quiz, .. } = expect_context::<QuizContext>();
+    let lang = use_lang();
+    let png = RwSignal::new(None::<String>);
+    let event = use_context::<EventDetails>();
+    let make = Callback::new(move |()| {
+        let lang = lang.get_untracked();
+        let site = event.and_then(|e| e.0.get_untracked());
+        let (event_title, date) = match &site {
+            Some(site) => (
+                site.title.get(lang).to_string(),
+                site.date.get(lang).to_string(),
+            ),
+            None => (
+                quiz.with_value(|q| q.shown_title().get(lang).to_string()),
+                String::new(),
+            ),
+        };
+        let drawing = Poster {
+            event_title,
+            date,
+            score_line: score_sentence(lang, &line.score, line.total, line.percent),
+            band: line.band.as_ref().map(|b| b.get(lang).to_string()),
+            scan_hint: words::SCAN.get(lang).to_string(),
+            url: browser::page_base_url(),
+        };
+        if let Ok(data_url) = drawing.to_png_data_url() {
+            browser::download(&data_url, "quiz-result.png");
+            png.set(Some(data_url));
+        }
+    });
+    PosterMaking { make, png }
+}
+
+/// What sharing did: the link copied, or the link to copy by hand.
+#[component]
+fn ShareStatus(state: RwSignal<Option<Shared>>, url: String) -> impl IntoView {
+    view! {
+        <div role="status">
+            {move || match state.get() {
+                Some(Shared::Copied) => Some(view! { <p>{ui(words::LINK_COPIED)}</p> }.into_any()),
+                Some(Shared::Neither) => {
+                    let url = url.clone();
+                    Some(
+                        view! {
+                            <label class="quiz__share-link">
+                                {ui(words::COPY_BY_HAND)}
+                                <input type="text" readonly value=url/>
+                            </label>
+                        }
+                            .into_any(),
+                    )
+                }
+                _ => None,
+            }}
+        </div>
+    }
+}
+
+/// The poster drawn, to long-press (phones save images that way).
+#[component]
+fn PosterPreview(png: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        png.get().map(|png| {
+            view! {
+                <figure class="quiz__poster">
+                    <img src=png alt=ui_attr(words::POSTER_ALT) width="375" height="550"/>
+                    <figcaption>{ui(words::LONG_PRESS)}</figcaption>
+                </figure>
+            }
+        })
     }
 }
 
