@@ -55,14 +55,15 @@ pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
     Ok(files)
 }
 
-/// The built site's pages, each in its folder of `dist`, and the prefix of
-/// its lines in the budget: the visitor's page and the organisers' studio.
-const PAGES: [(&str, &str); 2] = [("", ""), ("studio/", "studio_")];
+/// A page's lines in the budget start with its folder's name: `studio_wasm`.
+fn budget_prefix(folder: &str) -> String {
+    folder.replace('/', "_")
+}
 
 /// Prints the size of every wasm, JS, CSS and HTML file in `dist`, then of
 /// the studio's (which visitors never load).
 pub fn report(dist: &Path) -> Result<()> {
-    for (folder, _) in PAGES {
+    for folder in crate::build::PAGE_FOLDERS {
         let files = measure(&dist.join(folder))?;
         println!(
             "{:<48} {:>10} {:>10} {:>10}",
@@ -122,7 +123,8 @@ fn check_budget_of(dist: &Path, text: &str) -> Result<Vec<String>> {
     };
     let mut lines = Vec::new();
     let mut over = Vec::new();
-    for (folder, prefix) in PAGES {
+    for folder in crate::build::PAGE_FOLDERS {
+        let prefix = budget_prefix(folder);
         let files = measure(&dist.join(folder))?;
         for kind in ["wasm", "js", "css"] {
             let key = format!("{prefix}{kind}");

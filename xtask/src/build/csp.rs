@@ -56,17 +56,14 @@ pub fn apply(index: &Path) -> Result<String> {
     Ok(policy)
 }
 
-/// The built site's pages, relative to its folder: the event page and the
-/// organisers' studio.
-pub const PAGES: [&str; 2] = ["index.html", "studio/index.html"];
-
 /// One policy for the whole built site `dist`, as a header sends it to every
-/// page: it allows the inline scripts and styles of each of [`PAGES`]. Each
+/// page: it allows the inline scripts and styles of each of the site's pages
+/// ([`super::PAGE_FOLDERS`]). Each
 /// page's own `<meta>` still allows only its own, and a browser obeys both.
 pub fn site_policy(dist: &Path) -> Result<String> {
     let (mut scripts, mut styles) = (Vec::new(), Vec::new());
-    for page in PAGES {
-        let path = dist.join(page);
+    for folder in super::PAGE_FOLDERS {
+        let path = dist.join(folder).join("index.html");
         let html = std::fs::read_to_string(&path)
             .with_context(|| format!("{} is missing: run `cargo xtask build`", path.display()))?;
         scripts.extend(inline_hashes(&html, "script")?);

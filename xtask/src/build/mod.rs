@@ -40,6 +40,11 @@ impl Default for Options {
 /// The studio's page, which trunk builds into `studio/` of the site.
 pub const STUDIO_PAGE: &str = "src/bin/studio/index.html";
 
+/// The built site's pages, by their folder in it: the event page, then the
+/// organisers' studio. Each folder holds an `index.html` and its own hashed
+/// JS, wasm and CSS.
+pub const PAGE_FOLDERS: [&str; 2] = ["", "studio/"];
+
 /// Checks the content, builds the site and publishes it.
 pub fn run(env: &tools::Env, options: &Options) -> Result<()> {
     let root = env.root();
@@ -65,7 +70,7 @@ pub fn run(env: &tools::Env, options: &Options) -> Result<()> {
     // `<base href="../">`, so that `content/…` means what it means there.
     env.release_command("trunk")
         .args(["build", "--release", "--public-url", "./studio/", "--dist"])
-        .arg(staging.join("studio"))
+        .arg(staging.join(PAGE_FOLDERS[1]))
         .arg(root.join(STUDIO_PAGE))
         .run()?;
     if options.content.is_some() {
@@ -122,14 +127,17 @@ fn finish(dist: &Path, options: &Options) -> Result<()> {
         }
     };
     prerender::apply(&index, &content, &image, options.offline)?;
-    let studio = dist.join("studio");
-    prerender::mark_studio(&studio.join("index.html"), &dist.join("content"))?;
-    for page in csp::PAGES {
-        csp::apply(&dist.join(page))?;
+    prerender::mark_studio(
+        &dist.join(PAGE_FOLDERS[1]).join("index.html"),
+        &dist.join("content"),
+    )?;
+    for folder in PAGE_FOLDERS {
+        csp::apply(&dist.join(folder).join("index.html"))?;
     }
     pwa::write(dist, &content.site, options.offline)?;
-    size::precompress_hashed(dist)?;
-    size::precompress_hashed(&studio)?;
+    for folder in PAGE_FOLDERS {
+        size::precompress_hashed(&dist.join(folder))?;
+    }
     std::fs::write(
         dist.join("_headers"),
         deploy::netlify_headers(&deploy::built_header_policy(dist)?, &hashed_files(dist)?),
@@ -141,7 +149,7 @@ fn finish(dist: &Path, options: &Options) -> Result<()> {
 /// `studio/` whose names carry a content hash.
 fn hashed_files(dist: &Path) -> Result<Vec<String>> {
     let mut names = Vec::new();
-    for folder in ["", "studio/"] {
+    for folder in PAGE_FOLDERS {
         names.extend(
             std::fs::read_dir(dist.join(folder))?
                 .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
