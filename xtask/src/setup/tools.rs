@@ -45,16 +45,27 @@ impl Env {
         let wasm_env = toolchain::ensure()?;
         let tools = tools_dir()?;
         let bindgen_version = wasm_bindgen_version(root)?;
-        let trunk_bin = cargo_install(&tools, "trunk", TRUNK_VERSION, true)?;
-        let bindgen_bin = cargo_install(&tools, "wasm-bindgen-cli", &bindgen_version, false)?;
-        let (chromium, chromedriver) = if tests {
-            let browser = ensure_chromium()?;
-            ensure_nginx()?;
-            ensure_playwright(root)?;
-            browser
-        } else {
-            Default::default()
-        };
+        // The two compiles and the system packages go side by side: each
+        // cargo install ends in a long single-threaded tail (the last crates
+        // and the link) that leaves a core free for the other.
+        let (trunk_bin, bindgen_bin, browser) = std::thread::scope(|side| {
+            let trunk = side.spawn(|| cargo_install(&tools, "trunk", TRUNK_VERSION, true));
+            let bindgen =
+                side.spawn(|| cargo_install(&tools, "wasm-bindgen-cli", &bindgen_version, false));
+            let browser = if tests {
+                ensure_test_packages(root)
+            } else {
+                Ok(Default::default())
+            };
+            let joined = |handle: std::thread::ScopedJoinHandle<'_, Result<PathBuf>>| {
+                handle
+                    .join()
+                    .unwrap_or_else(|_| bail!("an install thread panicked"))
+            };
+            (joined(trunk), joined(bindgen), browser)
+        });
+        let (trunk_bin, bindgen_bin) = (trunk_bin?, bindgen_bin?);
+        let (chromium, chromedriver) = browser?;
 
         let mut dirs = vec![trunk_bin, bindgen_bin];
         dirs.extend(std::env::split_paths(
@@ -219,6 +230,15 @@ fn cargo_install(tools: &Path, krate: &str, version: &str, locked: bool) -> Resu
     install.run()?;
     std::fs::write(done, version)?;
     Ok(bin)
+}
+
+/// What only the tests need: the browser and its driver (returned), nginx
+/// and the Playwright packages.
+fn ensure_test_packages(root: &Path) -> Result<(PathBuf, PathBuf)> {
+    let browser = ensure_chromium()?;
+    ensure_nginx()?;
+    ensure_playwright(root)?;
+    Ok(browser)
 }
 
 /// Debian's Chromium and ChromeDriver (or `CHROME_PATH` / `CHROMEDRIVER`).
