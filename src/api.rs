@@ -45,29 +45,31 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 pub async fn fetch_content<T: DeserializeOwned + Validate>(
     file: &'static str,
 ) -> Result<T, LoadError> {
-    let network = |message: String| LoadError::Network {
+    let bytes = download(file).await?;
+    if content::check::changed_since_build(&crate::browser::built_from_record(), file, &bytes) {
+        CHANGED_SINCE_BUILD.with(|changed| changed.borrow_mut().push(file));
+    }
+    let invalid = |problems| LoadError::Invalid {
         file: file.into(),
-        message,
+        problems,
     };
+    let text = content::decode(file, &bytes).map_err(invalid)?;
+    if text.trim_start().starts_with('<') {
+        return Err(invalid(vec![html_instead_of_json(file)]));
+    }
+    content::load(file, &text).map_err(invalid)
+}
+
+/// The bytes of `content/{file}`: from the page's early request if it
+/// made one, else fetched now.
+async fn download(file: &'static str) -> Result<Vec<u8>, LoadError> {
     let early = take_early_request(file);
     let controller = match &early {
         Some((_, controller)) => controller.clone(),
         None => web_sys::AbortController::new()
-            .map_err(|_| network("the browser cannot fetch".into()))?,
+            .map_err(|_| network_error(file, "the browser cannot fetch".into()))?,
     };
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                controller.abort();
-            },
-            TIMEOUT,
-        )
-        .ok()
-    };
-    let slow = || network(format!("it took longer than {} seconds", TIMEOUT.as_secs()));
+    let deadline = Deadline::start(file, controller.clone());
     let response = match early {
         Some((response, _)) => wasm_bindgen_futures::JsFuture::from(response)
             .await
@@ -85,17 +87,8 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
             .await
             .map_err(|error| error.to_string()),
     }
-    .map_err(|message| {
-        if timed_out.get() {
-            slow()
-        } else {
-            network(message)
-        }
-    })?;
+    .map_err(|message| deadline.failed(message))?;
     if !response.ok() {
-        if let Some(timer) = timer {
-            timer.clear();
-        }
         let status = response.status();
         let hint = if status == 404 {
             " (not found: is the file in public/content/?)"
@@ -108,34 +101,62 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
             hint,
         });
     }
-    let bytes = response.binary().await.map_err(|error| {
-        if timed_out.get() {
-            slow()
-        } else {
-            network(error.to_string())
+    let bytes = response.binary().await;
+    bytes.map_err(|error| deadline.failed(error.to_string()))
+}
+
+fn network_error(file: &str, message: String) -> LoadError {
+    LoadError::Network {
+        file: file.into(),
+        message,
+    }
+}
+
+/// The [`TIMEOUT`] of one request: it aborts the request when reached,
+/// and tells a request that failed for being slow from one that failed
+/// otherwise. Dropping it clears the timer.
+struct Deadline {
+    file: &'static str,
+    timed_out: Rc<Cell<bool>>,
+    timer: Option<leptos::prelude::TimeoutHandle>,
+}
+
+impl Deadline {
+    fn start(file: &'static str, controller: web_sys::AbortController) -> Deadline {
+        let timed_out = Rc::new(Cell::new(false));
+        let flag = timed_out.clone();
+        let timer = set_timeout_with_handle(
+            move || {
+                flag.set(true);
+                controller.abort();
+            },
+            TIMEOUT,
+        )
+        .ok();
+        Deadline {
+            file,
+            timed_out,
+            timer,
         }
-    });
-    if let Some(timer) = timer {
-        timer.clear();
     }
-    let bytes = bytes?;
-    if content::check::changed_since_build(&crate::browser::built_from_record(), file, &bytes) {
-        CHANGED_SINCE_BUILD.with(|changed| changed.borrow_mut().push(file));
+
+    /// The error for a request that failed with `message`.
+    fn failed(&self, message: String) -> LoadError {
+        if self.timed_out.get() {
+            let slow = format!("it took longer than {} seconds", TIMEOUT.as_secs());
+            network_error(self.file, slow)
+        } else {
+            network_error(self.file, message)
+        }
     }
-    let text = content::decode(file, &bytes).map_err(|problems| LoadError::Invalid {
-        file: file.into(),
-        problems,
-    })?;
-    if text.trim_start().starts_with('<') {
-        return Err(LoadError::Invalid {
-            file: file.into(),
-            problems: vec![html_instead_of_json(file)],
-        });
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
     }
-    content::load(file, &text).map_err(|problems| LoadError::Invalid {
-        file: file.into(),
-        problems,
-    })
 }
 
 thread_local! {

@@ -38,8 +38,45 @@ pub fn TimelineView(
     } else {
         total
     };
-    let shown = RwSignal::new(total.min(first));
-    let parts_start: Vec<Option<Text>> = entries
+    let parts_start = StoredValue::new(part_starts(&entries));
+    let grouped = entries.iter().any(|e| e.part.is_some());
+    let entries = StoredValue::new(entries);
+    let shown = use_drawn_entries(total, first);
+    // What the last "Copy link" did, for the live region.
+    let copied = RwSignal::new(None::<String>);
+
+    view! {
+        <div class="tl-layout">
+            <nav class="tl-index" aria-label=ui_attr(words::JUMP_TO)>
+                <details class="tl-index__details" open=is_wide_screen()>
+                    <summary>{ui(words::JUMP_TO)}</summary>
+                    // Links only, no list: the timeline's list items are its entries.
+                    <div class="tl-index__links"><IndexLinks entries/></div>
+                </details>
+            </nav>
+            <ol class="tl">
+                <For
+                    each=move || {
+                        let lang = lang.get();
+                        (0..shown.get()).map(move |i| (lang, i)).collect::<Vec<_>>()
+                    }
+                    key=|key| *key
+                    children=move |(lang, i)| {
+                        let part = parts_start.with_value(|p| p[i].clone());
+                        let entry = entries.with_value(|e| e[i].clone());
+                        view! { <EntryCard entry step=i + 1 part lang viewer grouped copied/> }
+                    }
+                />
+            </ol>
+        </div>
+        <p class="tl-status" role="status">{move || copied.get()}</p>
+        <PhotoViewer viewer/>
+    }
+}
+
+/// For each entry, the part of the day it begins, if it begins one.
+fn part_starts(entries: &[Entry]) -> Vec<Option<Text>> {
+    entries
         .iter()
         .enumerate()
         .map(|(i, e)| {
@@ -47,14 +84,16 @@ pub fn TimelineView(
                 .clone()
                 .filter(|part| i == 0 || entries[i - 1].part.as_ref() != Some(part))
         })
-        .collect();
-    let grouped = entries.iter().any(|e| e.part.is_some());
-    let entries = StoredValue::new(entries);
-    let parts_start = StoredValue::new(parts_start);
-    let spy = ScrollSpy::new();
-    // What the last "Copy link" did, for the live region.
-    let copied = RwSignal::new(None::<String>);
+        .collect()
+}
 
+/// How many of the `total` entries are drawn: `first` at once, the rest in
+/// chunks, one chunk a task, so a long day never blocks the page. Each
+/// chunk is watched by the scroll spy, and the timeline is marked complete
+/// (`TimelineComplete`) once all are drawn.
+fn use_drawn_entries(total: usize, first: usize) -> RwSignal<usize> {
+    let shown = RwSignal::new(total.min(first));
+    let spy = ScrollSpy::new();
     let complete = use_context::<crate::app::TimelineComplete>();
     let in_document = use_context::<crate::app::TakenOver>();
     Effect::new(move |_| {
@@ -75,8 +114,14 @@ pub fn TimelineView(
             );
         }
     });
+    shown
+}
 
-    let index = move || {
+/// The "jump to" links, one per entry, in the current language.
+#[component]
+fn IndexLinks(entries: StoredValue<Vec<Entry>>) -> impl IntoView {
+    let lang = use_lang();
+    move || {
         let lang = lang.get();
         entries.with_value(|entries| {
             entries
@@ -90,34 +135,6 @@ pub fn TimelineView(
                 })
                 .collect_view()
         })
-    };
-
-    view! {
-        <div class="tl-layout">
-            <nav class="tl-index" aria-label=ui_attr(words::JUMP_TO)>
-                <details class="tl-index__details" open=is_wide_screen()>
-                    <summary>{ui(words::JUMP_TO)}</summary>
-                    // Links only, no list: the timeline's list items are its entries.
-                    <div class="tl-index__links">{index}</div>
-                </details>
-            </nav>
-            <ol class="tl">
-                <For
-                    each=move || {
-                        let lang = lang.get();
-                        (0..shown.get()).map(move |i| (lang, i)).collect::<Vec<_>>()
-                    }
-                    key=|key| *key
-                    children=move |(lang, i)| {
-                        let part = parts_start.with_value(|p| p[i].clone());
-                        let entry = entries.with_value(|e| e[i].clone());
-                        view! { <EntryCard entry step=i + 1 part lang viewer grouped copied/> }
-                    }
-                />
-            </ol>
-        </div>
-        <p class="tl-status" role="status">{move || copied.get()}</p>
-        <PhotoViewer viewer/>
     }
 }
 
@@ -274,44 +291,11 @@ fn PhotoFigure(
     /// Whether it is its entry's only photo (shown wider).
     single: bool,
 ) -> impl IntoView {
-    let (img_alt, missing_label) = (alt.clone(), alt.clone());
-    // At most 80 % of the screen's height, whatever the photo's shape.
-    let placeholder = format!(
-        "max-width: calc(80vh * {} / {});{}",
-        photo.width,
-        photo.height.max(1),
-        photo
-            .color
-            .as_ref()
-            .map_or(String::new(), |c| format!(" background-color: {c}"))
-    );
-    let sizes = if single {
-        "(min-width: 60rem) 40rem, 90vw"
-    } else {
-        "(min-width: 60rem) 20rem, 45vw"
-    };
     let credit = photo.credit.as_ref().map(|credit| {
         view! { <span class="photo__credit">" · "{said(credit, lang)}</span> }
     });
-    let picture = view! {
-        <picture>
-            {photo.webp_srcset_attr().map(|srcset| view! { <source type="image/webp" srcset=srcset sizes=sizes/> })}
-            <img
-                class="photo__img"
-                src=photo.src.clone()
-                srcset=photo.srcset_attr()
-                sizes=sizes
-                alt=img_alt
-                width=photo.width
-                height=photo.height
-                style=placeholder
-                // The timeline starts below the story: always below the fold.
-                loading="lazy"
-                decoding="async"
-                on:error=mark_broken
-            />
-        </picture>
-    };
+    let missing_label = alt.clone();
+    let picture = view! { <PhotoPicture photo=photo.clone() alt=alt.clone() single/> };
     let button_id = format!("photo-{id}");
     // Before the app runs (the build's rendering), a plain link to the photo.
     let opener = if cfg!(target_arch = "wasm32") {
@@ -344,6 +328,51 @@ fn PhotoFigure(
                 </figcaption>
             })}
         </figure>
+    }
+}
+
+/// A photo's sizes (WebP first, then JPEG) in the space its width and
+/// height reserve, at most 80 % of the screen's height whatever its shape,
+/// on its dominant colour until it arrives.
+#[component]
+fn PhotoPicture(
+    photo: Photo,
+    alt: String,
+    /// Whether it is its entry's only photo (shown wider).
+    single: bool,
+) -> impl IntoView {
+    let placeholder = format!(
+        "max-width: calc(80vh * {} / {});{}",
+        photo.width,
+        photo.height.max(1),
+        photo
+            .color
+            .as_ref()
+            .map_or(String::new(), |c| format!(" background-color: {c}"))
+    );
+    let sizes = if single {
+        "(min-width: 60rem) 40rem, 90vw"
+    } else {
+        "(min-width: 60rem) 20rem, 45vw"
+    };
+    view! {
+        <picture>
+            {photo.webp_srcset_attr().map(|srcset| view! { <source type="image/webp" srcset=srcset sizes=sizes/> })}
+            <img
+                class="photo__img"
+                src=photo.src.clone()
+                srcset=photo.srcset_attr()
+                sizes=sizes
+                alt=alt
+                width=photo.width
+                height=photo.height
+                style=placeholder
+                // The timeline starts below the story: always below the fold.
+                loading="lazy"
+                decoding="async"
+                on:error=mark_broken
+            />
+        </picture>
     }
 }
 

@@ -288,26 +288,26 @@ fn node(at: usize, members: Members<'_>) -> Node<'_> {
     Node { at, members }
 }
 
-/// The path of the innermost value holding byte `at` of `source`, which is
-/// well formed up to there. A byte inside an object's key gives the path of
-/// that key's value (where serde reports an unknown field); an object's or
-/// array's bracket gives the path of that object or array (where serde
-/// reports a missing field).
-pub fn path_at(source: &str, at: usize) -> Vec<Step<'_>> {
-    /// An object or array being read, and where in it the reading is.
-    struct Frame<'a> {
-        object: bool,
-        key: &'a str,
-        index: usize,
-        /// Whether the current member's or element's value has begun.
-        in_child: bool,
-    }
+/// An object or array being read by `path_at`, and where in it the reading is.
+struct Frame<'a> {
+    object: bool,
+    key: &'a str,
+    index: usize,
+    /// Whether the current member's or element's value has begun.
+    in_child: bool,
+}
+
+/// The objects and arrays open at a point of `path_at`'s reading, outermost
+/// first.
+struct Open<'a>(Vec<Frame<'a>>);
+
+impl<'a> Open<'a> {
     /// The path to the current value: every frame's current child, the
     /// innermost one's only when its value has begun.
-    fn path<'a>(stack: &[Frame<'a>]) -> Vec<Step<'a>> {
+    fn path(&self) -> Vec<Step<'a>> {
         let mut steps = Vec::new();
-        for (depth, frame) in stack.iter().enumerate() {
-            if depth + 1 == stack.len() && !frame.in_child {
+        for (depth, frame) in self.0.iter().enumerate() {
+            if depth + 1 == self.0.len() && !frame.in_child {
                 break;
             }
             steps.push(if frame.object {
@@ -318,8 +318,65 @@ pub fn path_at(source: &str, at: usize) -> Vec<Step<'_>> {
         }
         steps
     }
+
+    /// Whether the next string is an object's key.
+    fn reading_key(&self) -> bool {
+        self.0.last().is_some_and(|f| f.object && !f.in_child)
+    }
+
+    /// An array's element begins at its first byte.
+    fn element_begins_at(&mut self, byte: u8) {
+        if let Some(frame) = self.0.last_mut()
+            && !frame.object
+            && !matches!(byte, b']' | b',')
+        {
+            frame.in_child = true;
+        }
+    }
+
+    /// The key just read names the current member; `inside` when the byte
+    /// looked for is in it.
+    fn key(&mut self, key: &'a str, inside: bool) {
+        let frame = self.0.last_mut().expect("reading a key means an object");
+        frame.key = key;
+        frame.in_child = inside;
+    }
+
+    fn push(&mut self, object: bool) {
+        self.0.push(Frame {
+            object,
+            key: "",
+            index: 0,
+            in_child: false,
+        });
+    }
+
+    /// A `:` begins the current member's value.
+    fn value_begins(&mut self) {
+        if let Some(frame) = self.0.last_mut() {
+            frame.in_child = true;
+        }
+    }
+
+    /// A `,` or closing bracket ends the current member or element; `next`
+    /// moves on to the following one.
+    fn child_ends(&mut self, next: bool) {
+        if let Some(frame) = self.0.last_mut() {
+            frame.in_child = false;
+            frame.key = "";
+            frame.index += usize::from(next);
+        }
+    }
+}
+
+/// The path of the innermost value holding byte `at` of `source`, which is
+/// well formed up to there. A byte inside an object's key gives the path of
+/// that key's value (where serde reports an unknown field); an object's or
+/// array's bracket gives the path of that object or array (where serde
+/// reports a missing field).
+pub fn path_at(source: &str, at: usize) -> Vec<Step<'_>> {
     let bytes = source.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
+    let mut open = Open(Vec::new());
     let mut i = 0;
     while i <= at && i < bytes.len() {
         let byte = bytes[i];
@@ -327,14 +384,8 @@ pub fn path_at(source: &str, at: usize) -> Vec<Step<'_>> {
             i += 1;
             continue;
         }
-        let reading_key = stack.last().is_some_and(|f| f.object && !f.in_child);
-        // An array's element begins at its first byte.
-        if let Some(frame) = stack.last_mut()
-            && !frame.object
-            && !matches!(byte, b']' | b',')
-        {
-            frame.in_child = true;
-        }
+        let reading_key = open.reading_key();
+        open.element_begins_at(byte);
         match byte {
             b'"' => {
                 let end = skip_string(bytes, i).unwrap_or(bytes.len());
@@ -346,58 +397,31 @@ pub fn path_at(source: &str, at: usize) -> Vec<Step<'_>> {
                     end
                 };
                 if reading_key {
-                    let frame = stack.last_mut().expect("reading a key means an object");
-                    frame.key = source.get(i + 1..end.saturating_sub(1)).unwrap_or("");
-                    frame.in_child = at < reach;
+                    let key = source.get(i + 1..end.saturating_sub(1)).unwrap_or("");
+                    open.key(key, at < reach);
                 }
                 if at < reach {
-                    return path(&stack);
+                    return open.path();
                 }
                 i = end;
                 continue;
             }
-            b'{' | b'[' => {
-                if i == at {
-                    return path(&stack);
-                }
-                stack.push(Frame {
-                    object: byte == b'{',
-                    key: "",
-                    index: 0,
-                    in_child: false,
-                });
-            }
+            b'{' | b'[' if i != at => open.push(byte == b'{'),
             b'}' | b']' => {
-                if let Some(frame) = stack.last_mut() {
-                    frame.in_child = false;
-                    frame.key = "";
-                }
+                open.child_ends(false);
                 if i == at {
-                    return path(&stack);
+                    return open.path();
                 }
-                stack.pop();
+                open.0.pop();
             }
-            b':' => {
-                if let Some(frame) = stack.last_mut() {
-                    frame.in_child = true;
-                }
-            }
-            b',' => {
-                if let Some(frame) = stack.last_mut() {
-                    frame.in_child = false;
-                    frame.key = "";
-                    frame.index += 1;
-                }
-            }
-            _ => {
-                if i == at {
-                    return path(&stack);
-                }
-            }
+            b':' => open.value_begins(),
+            b',' => open.child_ends(true),
+            _ if i == at => return open.path(),
+            _ => {}
         }
         i += 1;
     }
-    path(&stack)
+    open.path()
 }
 
 /// The bytes of the object member (key and value) whose key starts at byte

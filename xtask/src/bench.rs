@@ -124,35 +124,7 @@ pub fn run(env: &tools::Env) -> Result<()> {
     let work = root.join("target/bench");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work)?;
-
-    cmd::step("the comparison pages: static HTML and TimelineJS3, from the same content");
-    let static_dir = write_static_page(root, &work.join("static"))?;
-    let timelinejs_dir = work.join("timelinejs");
-    cmd::Cmd::new("node")
-        .args(["bench/timelinejs.mjs"])
-        .arg(&timelinejs_dir)
-        .arg(root.join("public/content"))
-        .current_dir(root.join("tests/e2e"))
-        .run()?;
-
-    cmd::step("serve the three pages with nginx");
-    let dist = root.join("dist");
-    let servers = [
-        deploy::nginx_server(
-            &dist,
-            PAGES[0].1,
-            &deploy::built_header_policy(&dist)?,
-            deploy::has_brotli(),
-        ),
-        deploy::nginx_plain_server(&static_dir, PAGES[1].1),
-        deploy::nginx_plain_server(&timelinejs_dir, PAGES[2].1),
-    ]
-    .join("\n");
-    let nginx_work = work.join("nginx");
-    std::fs::create_dir_all(&nginx_work)?;
-    let conf = nginx_work.join("nginx.conf");
-    std::fs::write(&conf, deploy::nginx_conf(&servers, &nginx_work))?;
-    let _nginx = Nginx::start(&conf)?;
+    let _nginx = serve_pages(root, &work)?;
 
     cmd::step("Lighthouse, mobile, median of 3 kept runs per page (a few minutes)");
     let report = work.join("lighthouse.json");
@@ -186,12 +158,51 @@ pub fn run(env: &tools::Env) -> Result<()> {
         ));
     }
     ready.run()?;
+    write_results(env, &report, &ready_report)
+}
 
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report)?)?;
+/// The site, the static page and TimelineJS3 behind one nginx, on the
+/// ports of [`PAGES`], until the returned server is dropped.
+fn serve_pages(root: &Path, work: &Path) -> Result<Nginx> {
+    cmd::step("the comparison pages: static HTML and TimelineJS3, from the same content");
+    let static_dir = write_static_page(root, &work.join("static"))?;
+    let timelinejs_dir = work.join("timelinejs");
+    cmd::Cmd::new("node")
+        .args(["bench/timelinejs.mjs"])
+        .arg(&timelinejs_dir)
+        .arg(root.join("public/content"))
+        .current_dir(root.join("tests/e2e"))
+        .run()?;
+
+    cmd::step("serve the three pages with nginx");
+    let dist = root.join("dist");
+    let servers = [
+        deploy::nginx_server(
+            &dist,
+            PAGES[0].1,
+            &deploy::built_header_policy(&dist)?,
+            deploy::has_brotli(),
+        ),
+        deploy::nginx_plain_server(&static_dir, PAGES[1].1),
+        deploy::nginx_plain_server(&timelinejs_dir, PAGES[2].1),
+    ]
+    .join("\n");
+    let nginx_work = work.join("nginx");
+    std::fs::create_dir_all(&nginx_work)?;
+    let conf = nginx_work.join("nginx.conf");
+    std::fs::write(&conf, deploy::nginx_conf(&servers, &nginx_work))?;
+    Nginx::start(&conf)
+}
+
+/// The tables from Lighthouse's and the readiness reports, the targets,
+/// the wasm's size and largest parts, into `bench/results.md`.
+fn write_results(env: &tools::Env, report: &Path, ready_report: &Path) -> Result<()> {
+    let root = env.root();
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(report)?)?;
     let mut results = table(&report)?;
-    let ready_report: Value = serde_json::from_str(&std::fs::read_to_string(&ready_report)?)?;
+    let ready_report: Value = serde_json::from_str(&std::fs::read_to_string(ready_report)?)?;
     results.push_str(&ready_table(&ready_report)?);
-    let sizes = crate::size::measure(&dist)?;
+    let sizes = crate::size::measure(&root.join("dist"))?;
     let wasm = sizes
         .iter()
         .find(|file| file.name.ends_with(".wasm"))
@@ -353,6 +364,35 @@ fn table(report: &Value) -> Result<String> {
         })
         .collect::<Result<_>>()?;
     let number = |page: &Value, pointer: &str| page.pointer(pointer).and_then(Value::as_f64);
+    let mut out = table_heading(report)?;
+    writeln!(
+        out,
+        "| | this site | static page (no script) | TimelineJS3 | site / static | site / TimelineJS3 |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---:|")?;
+    for (label, pointer, format) in ROWS {
+        let values: Vec<Option<f64>> = pages.iter().map(|(_, p)| number(p, pointer)).collect();
+        let cell = |v: &Option<f64>| v.map_or("–".to_string(), format);
+        let ratio = |other: Option<f64>| match (values[0], other) {
+            (Some(a), Some(b)) if b != 0.0 => format!("{:.2}", a / b),
+            _ => "–".into(),
+        };
+        writeln!(
+            out,
+            "| {label} | {} | {} | {} | {} | {} |",
+            cell(&values[0]),
+            cell(&values[1]),
+            cell(&values[2]),
+            ratio(values[1]),
+            ratio(values[2])
+        )?;
+    }
+    out.push_str(&table_notes(&pages)?);
+    Ok(out)
+}
+
+/// What the table measured, with what and how.
+fn table_heading(report: &Value) -> Result<String> {
     let mut out = String::new();
     writeln!(
         out,
@@ -377,34 +417,19 @@ fn table(report: &Value) -> Result<String> {
         runs = report["config"]["runsPerPage"],
         lang = report["config"]["acceptLanguage"].as_str().unwrap_or("?"),
     )?;
-    writeln!(
-        out,
-        "| | this site | static page (no script) | TimelineJS3 | site / static | site / TimelineJS3 |"
-    )?;
-    writeln!(out, "|---|---:|---:|---:|---:|---:|")?;
-    for (label, pointer, format) in ROWS {
-        let values: Vec<Option<f64>> = pages.iter().map(|(_, p)| number(p, pointer)).collect();
-        let cell = |v: &Option<f64>| v.map_or("–".to_string(), format);
-        let ratio = |other: Option<f64>| match (values[0], other) {
-            (Some(a), Some(b)) if b != 0.0 => format!("{:.2}", a / b),
-            _ => "–".into(),
-        };
-        writeln!(
-            out,
-            "| {label} | {} | {} | {} | {} | {} |",
-            cell(&values[0]),
-            cell(&values[1]),
-            cell(&values[2]),
-            ratio(values[1]),
-            ratio(values[2])
-        )?;
-    }
-    for (name, page) in &pages {
+    Ok(out)
+}
+
+/// Below the table: each page's LCP element, runs left out and the audits
+/// not passed.
+fn table_notes(pages: &[(&str, &Value)]) -> Result<String> {
+    let mut out = String::new();
+    for (name, page) in pages {
         if let Some(element) = page.pointer("/lcpElement/snippet").and_then(Value::as_str) {
             writeln!(out, "\nLCP element of the {name} page: `{element}`")?;
         }
     }
-    for (name, page) in &pages {
+    for (name, page) in pages {
         if page["codeBytesUnseen"].as_bool() == Some(true) {
             writeln!(
                 out,
@@ -456,10 +481,8 @@ type Target = (
     fn(f64) -> bool,
 );
 
-/// The floors of issues 9 and 16, each with this run's value and whether it
-/// is met: Lighthouse's `report`, the observed `ready` report, and `wasm`,
-/// the first-load wasm's brotli size in bytes.
-fn targets(report: &Value, ready: &Value, wasm: Option<f64>) -> Result<String> {
+/// The floors of issues 9 and 16 with this run's values (see `targets`).
+fn target_rows(report: &Value, ready: &Value, wasm: Option<f64>) -> [Target; 12] {
     let get = |page: &str, pointer: &str| {
         report["pages"][page]
             .pointer(pointer)
@@ -472,7 +495,7 @@ fn targets(report: &Value, ready: &Value, wasm: Option<f64>) -> Result<String> {
         .map(|c| site(&format!("/scores/{c}")))
         .try_fold(f64::MAX, |low, v| v.map(|v| low.min(v)));
     let ratio = |a: Option<f64>, b: Option<f64>| Some(a? / b?);
-    let rows: [Target; 12] = [
+    [
         (
             "Lighthouse 100 in all four categories (lowest)",
             lowest_score,
@@ -530,7 +553,14 @@ fn targets(report: &Value, ready: &Value, wasm: Option<f64>) -> Result<String> {
             ms,
             |v| v <= 2500.0,
         ),
-    ];
+    ]
+}
+
+/// The floors of issues 9 and 16, each with this run's value and whether it
+/// is met: Lighthouse's `report`, the observed `ready` report, and `wasm`,
+/// the first-load wasm's brotli size in bytes.
+fn targets(report: &Value, ready: &Value, wasm: Option<f64>) -> Result<String> {
+    let rows = target_rows(report, ready, wasm);
     let mut out = String::from(
         "\n## The targets (issues 9 and 16) in this run\n\n| target | this run | met |\n|---|---:|---|\n",
     );

@@ -8,36 +8,7 @@ use std::path::PathBuf;
 
 /// Every test, cheapest first; stops at the first failing stage.
 pub fn run(env: &tools::Env) -> Result<()> {
-    cmd::step("format check");
-    cmd::Cmd::new("cargo")
-        .args(["fmt", "--all", "--check"])
-        .run()?;
-
-    cmd::step("clippy (native: content model, quiz, xtask)");
-    cmd::Cmd::new("cargo")
-        .args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .run()?;
-
-    cmd::step("clippy (wasm32: components)");
-    env.wasm_command("cargo")
-        .args([
-            "clippy",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .run()?;
-
+    lint(env)?;
     let mut tally = cmd::Tally::default();
     cmd::step("native tests: content model, validation, quiz logic");
     cmd::Cmd::new("cargo")
@@ -49,27 +20,8 @@ pub fn run(env: &tools::Env) -> Result<()> {
         .args(["test", "--target", "wasm32-unknown-unknown"])
         .run_counting(&mut tally)?;
 
-    build::run(env, &build::Options::default())?;
-    tally.passed += build::check_dist_survives(env)?;
-    let no_offline = env.root().join("target/e2e/no-offline");
-    build::run(
-        env,
-        &build::Options {
-            out: Some(no_offline.clone()),
-            offline: false,
-            ..build::Options::default()
-        },
-    )?;
-    // A second content pack, unlike the shipped one, for the visitor tests.
-    let next_event = env.root().join("target/e2e/next-event");
-    build::run(
-        env,
-        &build::Options {
-            content: Some(env.root().join("tests/e2e/fixtures/next-event/content")),
-            out: Some(next_event.clone()),
-            ..build::Options::default()
-        },
-    )?;
+    let sites = build_test_sites(env)?;
+    tally.passed += sites.survivals;
 
     cmd::step(&format!("size budget ({})", size::BUDGET_FILE));
     for line in size::check_budget(env.root())? {
@@ -82,8 +34,8 @@ pub fn run(env: &tools::Env) -> Result<()> {
     let nginx = tools::nginx_bin().context("nginx is missing: run `cargo xtask setup`")?;
     env.npx(["playwright", "test"])
         .env("E2E_NGINX_CONF", &nginx_conf)
-        .env("E2E_NO_OFFLINE_DIST", &no_offline)
-        .env("E2E_NEXT_EVENT_DIST", &next_event)
+        .env("E2E_NO_OFFLINE_DIST", &sites.no_offline)
+        .env("E2E_NEXT_EVENT_DIST", &sites.next_event)
         .env("E2E_NGINX_BIN", &nginx)
         .env(
             "E2E_NGINX_BROTLI",
@@ -98,6 +50,64 @@ pub fn run(env: &tools::Env) -> Result<()> {
         tally.passed, tally.failed, tally.skipped
     );
     Ok(())
+}
+
+/// `cargo fmt --check` and clippy with warnings as errors, natively and
+/// for wasm32.
+fn lint(env: &tools::Env) -> Result<()> {
+    cmd::step("format check");
+    cmd::Cmd::new("cargo")
+        .args(["fmt", "--all", "--check"])
+        .run()?;
+    let clippy = ["--all-targets", "--", "-D", "warnings"];
+    cmd::step("clippy (native: content model, quiz, xtask)");
+    cmd::Cmd::new("cargo")
+        .args(["clippy", "--workspace"])
+        .args(clippy)
+        .run()?;
+    cmd::step("clippy (wasm32: components)");
+    env.wasm_command("cargo")
+        .args(["clippy", "--target", "wasm32-unknown-unknown"])
+        .args(clippy)
+        .run()
+}
+
+/// The three built sites the end-to-end tests visit.
+struct TestSites {
+    /// `dist/` survived the failed builds tried on purpose (tests passed).
+    survivals: u64,
+    /// Built with `--no-offline`.
+    no_offline: PathBuf,
+    /// Built from a second content pack, unlike the shipped one.
+    next_event: PathBuf,
+}
+
+fn build_test_sites(env: &tools::Env) -> Result<TestSites> {
+    build::run(env, &build::Options::default())?;
+    let survivals = build::check_dist_survives(env)?;
+    let no_offline = env.root().join("target/e2e/no-offline");
+    build::run(
+        env,
+        &build::Options {
+            out: Some(no_offline.clone()),
+            offline: false,
+            ..build::Options::default()
+        },
+    )?;
+    let next_event = env.root().join("target/e2e/next-event");
+    build::run(
+        env,
+        &build::Options {
+            content: Some(env.root().join("tests/e2e/fixtures/next-event/content")),
+            out: Some(next_event.clone()),
+            ..build::Options::default()
+        },
+    )?;
+    Ok(TestSites {
+        survivals,
+        no_offline,
+        next_event,
+    })
 }
 
 /// An nginx.conf serving dist/ on 127.0.0.1:4174 with the shipped server

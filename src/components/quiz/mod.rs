@@ -34,19 +34,7 @@ pub fn QuizView(
     /// The questions and settings, from `quiz.json`.
     quiz: Quiz,
 ) -> impl IntoView {
-    let (run, notice) = match QuizRun::restore(browser::load(STORAGE_KEY).as_deref(), &quiz) {
-        Restored::Resumed(run) => {
-            let resumed = matches!(run.phase(), Phase::Answering | Phase::Feedback { .. });
-            (run, resumed.then_some(words::RESUMED))
-        }
-        Restored::QuizChanged => (
-            QuizRun::new(&quiz, browser::random_seed()),
-            Some(words::QUIZ_CHANGED),
-        ),
-        Restored::Nothing | Restored::Corrupt => {
-            (QuizRun::new(&quiz, browser::random_seed()), None)
-        }
-    };
+    let (run, notice) = restored_run(&quiz);
     let run = RwSignal::new(run);
     let context = QuizContext {
         quiz: StoredValue::new(quiz.clone()),
@@ -66,24 +54,8 @@ pub fn QuizView(
         _ => Screen::Question(current.get()),
     });
 
-    // Moves focus to the new screen's heading so keyboard and screen-reader
-    // users continue where the content changed.
     let container = NodeRef::<html::Div>::new();
-    let first_screen = StoredValue::new(true);
-    Effect::new(move |_| {
-        screen.track();
-        if first_screen.get_value() {
-            first_screen.set_value(false);
-            return;
-        }
-        if let Some(target) = container.get_untracked() {
-            request_animation_frame(move || {
-                if let Some(heading) = target.query_selector("[data-focus]").ok().flatten() {
-                    let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            });
-        }
-    });
+    focus_each_new_screen(screen, container);
 
     view! {
         {move || {
@@ -110,6 +82,43 @@ pub fn QuizView(
             }}
         </div>
     }
+}
+
+/// The run saved in this browser if it still fits `quiz`, else a new one,
+/// with what to tell the visitor about it.
+fn restored_run(quiz: &Quiz) -> (QuizRun, Option<crate::ui_text::Ui>) {
+    match QuizRun::restore(browser::load(STORAGE_KEY).as_deref(), quiz) {
+        Restored::Resumed(run) => {
+            let resumed = matches!(run.phase(), Phase::Answering | Phase::Feedback { .. });
+            (run, resumed.then_some(words::RESUMED))
+        }
+        Restored::QuizChanged => (
+            QuizRun::new(quiz, browser::random_seed()),
+            Some(words::QUIZ_CHANGED),
+        ),
+        Restored::Nothing | Restored::Corrupt => (QuizRun::new(quiz, browser::random_seed()), None),
+    }
+}
+
+/// Moves focus to each new screen's heading (`[data-focus]` in
+/// `container`), but not the first's, so keyboard and screen-reader users
+/// continue where the content changed.
+fn focus_each_new_screen(screen: Memo<Screen>, container: NodeRef<html::Div>) {
+    let first_screen = StoredValue::new(true);
+    Effect::new(move |_| {
+        screen.track();
+        if first_screen.get_value() {
+            first_screen.set_value(false);
+            return;
+        }
+        if let Some(target) = container.get_untracked() {
+            request_animation_frame(move || {
+                if let Some(heading) = target.query_selector("[data-focus]").ok().flatten() {
+                    let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+        }
+    });
 }
 
 #[derive(Clone, Copy, PartialEq)]

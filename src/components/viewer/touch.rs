@@ -68,23 +68,7 @@ pub(super) fn use_touch_zoom(viewer: Viewer) -> TouchZoom {
     let last_touch = StoredValue::new(f64::NEG_INFINITY);
 
     let start = Callback::new(move |event: ev::TouchEvent| {
-        let touches = event.touches();
-        let Zoom { scale, x, y } = zoom.get_untracked();
-        let mut start = TouchStart {
-            scale,
-            pan_x: x,
-            pan_y: y,
-            fingers: touches.length(),
-            ..TouchStart::default()
-        };
-        if let Some(first) = touches.get(0) {
-            start.x = f64::from(first.client_x());
-            start.y = f64::from(first.client_y());
-        }
-        if let (Some(a), Some(b)) = (touches.get(0), touches.get(1)) {
-            start.pinch_distance = distance(&a, &b);
-        }
-        touch.set_value(start);
+        touch.set_value(touch_start(&event.touches(), zoom.get_untracked()));
     });
     let moved = Callback::new(move |event: ev::TouchEvent| {
         event.prevent_default();
@@ -128,12 +112,7 @@ pub(super) fn use_touch_zoom(viewer: Viewer) -> TouchZoom {
                 last_tap.set_value(now);
             }
         } else if start.scale <= 1.0 {
-            match gesture::classify_swipe(dx, dy) {
-                Some(Swipe::Next) => viewer.step(1),
-                Some(Swipe::Previous) => viewer.step(-1),
-                Some(Swipe::Close) => viewer.close(),
-                None => {}
-            }
+            swipe(viewer, dx, dy);
         }
     });
     let double_click = Callback::new(move |()| {
@@ -147,6 +126,36 @@ pub(super) fn use_touch_zoom(viewer: Viewer) -> TouchZoom {
         moved,
         end,
         double_click,
+    }
+}
+
+/// Where a touch began, at the photo's current `zoom`.
+fn touch_start(touches: &web_sys::TouchList, zoom: Zoom) -> TouchStart {
+    let mut start = TouchStart {
+        scale: zoom.scale,
+        pan_x: zoom.x,
+        pan_y: zoom.y,
+        fingers: touches.length(),
+        ..TouchStart::default()
+    };
+    if let Some(first) = touches.get(0) {
+        start.x = f64::from(first.client_x());
+        start.y = f64::from(first.client_y());
+    }
+    if let (Some(a), Some(b)) = (touches.get(0), touches.get(1)) {
+        start.pinch_distance = distance(&a, &b);
+    }
+    start
+}
+
+/// A one-finger move of `dx`, `dy` on an unzoomed photo: the next or
+/// previous photo, or closing the viewer.
+fn swipe(viewer: Viewer, dx: f64, dy: f64) {
+    match gesture::classify_swipe(dx, dy) {
+        Some(Swipe::Next) => viewer.step(1),
+        Some(Swipe::Previous) => viewer.step(-1),
+        Some(Swipe::Close) => viewer.close(),
+        None => {}
     }
 }
 
