@@ -14,6 +14,8 @@ pub mod content;
 pub mod decimal;
 pub mod gesture;
 pub mod quiz;
+#[cfg(feature = "sheet")]
+pub mod sheet;
 pub mod storage_key;
 pub mod ui_text;
 

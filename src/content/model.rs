@@ -108,6 +108,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, the default first.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
     /// The BCP 47 tag, for `lang` attributes.
     pub fn tag(self) -> &'static str {
         match self {

@@ -3,10 +3,16 @@
 (function () {
   var root = document.documentElement;
   // The language, chosen exactly as the app will (src/i18n.rs): the
-  // address's ?lang=, the saved choice, the browser's language, Chinese.
+  // address's ?lang=, the saved choice, the browser's language, the default.
+  // Each language's code and tag, the default first, are the build's
+  // (`Lang::ALL` in src/content/model.rs).
+  var langs = __LANGS__;
   var parse = function (code) {
     code = (code || '').toLowerCase();
-    return code.indexOf('zh') === 0 ? 'zh-CN' : code.indexOf('en') === 0 ? 'en' : null;
+    for (var i = 0; i < langs.length; i++) {
+      if (code.indexOf(langs[i].code) === 0) return langs[i];
+    }
+    return null;
   };
   // Saved under a name scoped to this page's folder, as the app does
   // (src/storage_key.rs), so events in other folders keep their own.
@@ -15,11 +21,11 @@
   try {
     chosen = parse(new URLSearchParams(location.search).get('lang')) || parse(localStorage.getItem(savedKey));
   } catch (e) {}
-  root.lang = chosen || parse(navigator.language) || 'zh-CN';
-  // The build wrote the page in both languages: keep the visitor's.
+  var lang = chosen || parse(navigator.language) || langs[0];
+  root.lang = lang.tag;
+  // The build wrote the page in every language: keep the visitor's.
   document.addEventListener('DOMContentLoaded', function () {
-    var other = root.lang === 'en' ? 'zh' : 'en';
-    document.querySelectorAll('#prerender [data-lang="' + other + '"]').forEach(function (e) {
+    document.querySelectorAll('#prerender [data-lang]:not([data-lang="' + lang.code + '"])').forEach(function (e) {
       e.remove();
     });
   });

@@ -67,12 +67,47 @@ pub enum Command {
         /// The built site [default: dist]
         dir: Option<PathBuf>,
     },
+    /// The quiz as a spreadsheet (题库): export it to fill in, import it back
+    Sheet {
+        #[command(subcommand)]
+        action: SheetAction,
+    },
     /// Build, then measure the timeline at scale in Chromium and run
     /// Lighthouse against a static page and TimelineJS3 (bench/results.md)
     Bench {
         #[command(subcommand)]
         part: Option<BenchPart>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SheetAction {
+    /// Write the quiz of a content folder as a workbook (XLSX: sheets 题库
+    /// and 测验设置), to edit in Excel, WPS or LibreOffice
+    Export {
+        /// The content folder [default: public/content], then the workbook
+        /// to write, e.g. quiz.xlsx
+        #[arg(num_args = 1..=2, required = true, value_name = "[DIR] FILE")]
+        paths: Vec<PathBuf>,
+    },
+    /// Read a workbook (.xlsx, .xls, .ods) or a question bank (.csv, UTF-8
+    /// or GBK, comma or tab) and write the content folder's quiz.json, once
+    /// every row is right
+    Import {
+        /// The spreadsheet to read
+        file: PathBuf,
+        /// The content folder [default: public/content]
+        dir: Option<PathBuf>,
+    },
+}
+
+impl SheetAction {
+    /// `export`'s content folder (if given) and workbook.
+    pub fn export_paths(paths: Vec<PathBuf>) -> (Option<PathBuf>, PathBuf) {
+        let mut paths = paths;
+        let file = paths.pop().expect("clap requires FILE");
+        (paths.pop(), file)
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -115,6 +150,25 @@ mod tests {
     #[test]
     fn the_declared_commands_are_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sheet_export_takes_an_optional_folder_before_the_file() {
+        let parse = |args: &[&str]| match Cli::try_parse_from(args).map(|cli| cli.command) {
+            Ok(Command::Sheet {
+                action: SheetAction::Export { paths },
+            }) => Some(SheetAction::export_paths(paths)),
+            _ => None,
+        };
+        assert_eq!(
+            parse(&["xtask", "sheet", "export", "q.xlsx"]),
+            Some((None, PathBuf::from("q.xlsx")))
+        );
+        assert_eq!(
+            parse(&["xtask", "sheet", "export", "next/content", "q.xlsx"]),
+            Some((Some(PathBuf::from("next/content")), PathBuf::from("q.xlsx")))
+        );
+        assert_eq!(parse(&["xtask", "sheet", "export"]), None);
     }
 
     #[test]

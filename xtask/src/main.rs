@@ -12,12 +12,13 @@ mod photos;
 mod scale;
 mod schema;
 mod setup;
+mod sheet;
 mod size;
 mod testing;
 
 use build::deploy;
 use clap::Parser;
-use cli::{BenchPart, Cli, Command};
+use cli::{BenchPart, Cli, Command, SheetAction};
 use setup::tools;
 use std::path::{Path, PathBuf};
 
@@ -55,6 +56,21 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Nginx { root: site, port } => deploy::print_nginx(&root, site, port),
         Command::Schema => schema::write(&root.join("public/content")),
         Command::Size { dir } => size::report(&from_caller(dir, "dist")),
+        Command::Sheet {
+            action: SheetAction::Export { paths },
+        } => {
+            let (dir, file) = SheetAction::export_paths(paths);
+            sheet::export(
+                &from_caller(dir, "public/content"),
+                &invoked_from.join(file),
+            )
+        }
+        Command::Sheet {
+            action: SheetAction::Import { file, dir },
+        } => sheet::import(
+            &invoked_from.join(file),
+            &from_caller(dir, "public/content"),
+        ),
         Command::Bench {
             part: Some(BenchPart::Content),
         } => scale::run(&tools::Env::prepare(&root)?),

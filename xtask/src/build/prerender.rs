@@ -7,7 +7,7 @@
 //! is ready (see `src/app.rs`).
 
 use anyhow::{Context, Result, bail};
-use event_microsite::content::{Quiz, Site, Story, Timeline, files, load};
+use event_microsite::content::{Lang, Quiz, Site, Story, Timeline, files, load};
 use serde::de::DeserializeOwned;
 use serde_json::json;
 use std::path::Path;
@@ -192,10 +192,22 @@ pub fn head_script(app_js: &str, app_wasm: &str, offline: bool) -> String {
             &serde_json::to_string(&files::ALL).expect("names serialise"),
         )
         .replace("__OFFLINE__", if offline { "true" } else { "false" })
+        .replace("__LANGS__", &languages_json())
         .replace(
             "__LANG_KEY__",
             &serde_json::to_string(event_microsite::storage_key::LANG).expect("a name serialises"),
         )
+}
+
+/// `[{"code": "zh", "tag": "zh-CN"}, ...]`: the site's languages, the
+/// default first, for `head.js` to choose the page's language as the app
+/// does.
+fn languages_json() -> String {
+    let langs: Vec<serde_json::Value> = Lang::ALL
+        .iter()
+        .map(|lang| serde_json::json!({ "code": lang.code(), "tag": lang.tag() }))
+        .collect();
+    serde_json::to_string(&langs).expect("JSON values serialise")
 }
 
 /// Takes trunk's loader out of the page: its inline module and the preloads
@@ -354,6 +366,24 @@ mod tests {
             "{error}"
         );
         assert!(error.contains("is not an ISO 8601 date"), "{error}");
+    }
+
+    #[test]
+    fn the_head_script_has_every_placeholder_filled_and_the_apps_languages() {
+        let script = head_script("app-1.js", "app-1_bg.wasm", true);
+        let placeholder_left = script
+            .match_indices("__")
+            .any(|(at, _)| script[at + 2..].starts_with(|c: char| c.is_ascii_uppercase()));
+        assert!(!placeholder_left, "a placeholder is left:\n{script}");
+        let langs = script
+            .split("var langs = ")
+            .nth(1)
+            .and_then(|rest| rest.split(';').next())
+            .expect("the script names the languages");
+        let langs: Vec<serde_json::Value> = serde_json::from_str(langs).unwrap();
+        assert_eq!(langs.len(), Lang::ALL.len());
+        assert_eq!(langs[0]["tag"], Lang::default().tag(), "the default first");
+        assert_eq!(langs[1]["code"], "en");
     }
 
     #[test]
