@@ -465,23 +465,11 @@ fn read_questions(
         match kind {
             Ok(kind) => {
                 question["type"] = serde_json::to_value(kind).expect("kinds serialise");
-                places.add(
-                    format!("{at}.type"),
-                    &grid.name,
-                    excel_row,
-                    cell_place("type"),
-                );
                 let written = header("answer").map_or("", |(c, _)| grid.cell(row, *c));
                 match read_answer(kind, written, option_count) {
                     Ok(answer) => question["answer"] = answer,
                     Err((en, zh)) => problems.push(problem("answer", en, zh)),
                 }
-                places.add(
-                    format!("{at}.answer"),
-                    &grid.name,
-                    excel_row,
-                    cell_place("answer"),
-                );
             }
             Err((en, zh)) => problems.push(problem("type", en, zh)),
         }
