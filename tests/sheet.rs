@@ -72,6 +72,27 @@ fn the_shipped_quiz_round_trips_through_its_workbook() {
 }
 
 #[test]
+fn the_second_events_quiz_round_trips_with_every_kind_written() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/e2e/fixtures/next-event/content/quiz.json"
+    );
+    let quiz: Quiz = load(files::QUIZ, &std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(
+        quiz.questions.iter().any(|q| q.written_kind.is_none()),
+        "a question without a type"
+    );
+    // Imported into its own folder: its reference to the schema stays.
+    let back = import_quiz("quiz.xlsx", &export_quiz(&quiz).unwrap(), Some(&quiz)).unwrap();
+    // The sheet always says the kind (题型), the same the file implied.
+    let mut expected = quiz.clone();
+    for question in &mut expected.questions {
+        question.written_kind = Some(question.kind());
+    }
+    assert_eq!(back, expected);
+}
+
+#[test]
 fn the_question_bank_round_trips_through_a_gbk_csv() {
     let quiz = shipped();
     let csv = gbk_tsv(&questions(&template_grids()));

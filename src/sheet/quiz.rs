@@ -266,6 +266,10 @@ pub fn import_quiz(
         None => base.map_or_else(|| json!({"settings": {}}), base_json),
     };
     quiz["questions"] = Value::Array(questions);
+    // The folder's own reference to its schema stays.
+    if let Some(schema) = base.and_then(|base| base.schema.as_ref()) {
+        quiz["$schema"] = json!(schema);
+    }
     let text = serde_json::to_string_pretty(&quiz).expect("JSON values serialise");
     match content::load::<Quiz>(files::QUIZ, &text) {
         Ok(quiz) if problems.is_empty() => Ok(quiz),
@@ -301,7 +305,8 @@ pub fn quiz_json(quiz: &Quiz) -> String {
 /// Everything of `quiz` but its questions, as `quiz.json` writes it.
 fn base_json(quiz: &Quiz) -> Value {
     let mut value = Map::new();
-    value.insert("$schema".into(), json!("schema/quiz.schema.json"));
+    let schema = quiz.schema.as_deref().unwrap_or("schema/quiz.schema.json");
+    value.insert("$schema".into(), json!(schema));
     if let Some(title) = &quiz.title {
         value.insert("title".into(), json!({"zh": title.zh, "en": title.en}));
     }
@@ -444,10 +449,8 @@ fn read_questions(
                 }
                 continue;
             }
-            let value = if column.path.starts_with("image.w") || column.path.starts_with("image.h")
-            {
-                text.parse::<u64>()
-                    .map_or_else(|_| json!(text), |n| json!(n))
+            let value = if matches!(column.path.as_str(), "image.width" | "image.height") {
+                number_or_text(text)
             } else {
                 json!(text)
             };
@@ -637,9 +640,12 @@ fn read_settings(grid: &Grid, problems: &mut Vec<SheetProblem>, places: &mut Pla
         };
         let (value, zh, en) = (grid.cell(row, 1), grid.cell(row, 2), grid.cell(row, 3));
         match *key {
+            // Optional: a row left empty in both languages means none.
+            "title" | "intro" if zh.is_empty() && en.is_empty() => {}
             "title" | "intro" => {
                 quiz[key] = json!({"zh": zh, "en": en});
                 places.add(key.to_string(), &grid.name, excel_row, place(2));
+                places.add(format!("{key}.en"), &grid.name, excel_row, place(3));
             }
             "band" => {
                 let at = format!("settings.bands[{}]", bands.len());
