@@ -95,10 +95,18 @@ function pageKey(request) {
 }
 
 /** Drops the photos seen longest ago beyond MAX_PHOTOS (a cache lists its
- * entries in the order they were last stored). */
-async function trim(cache) {
-  const keys = await cache.keys();
-  await Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_PHOTOS)).map((key) => cache.delete(key)));
+ * entries in the order they were last stored). One trim at a time: two
+ * side by side would each delete the excess they listed, and so too many. */
+let trimming = Promise.resolve();
+function trim(cache) {
+  trimming = trimming
+    .then(async () => {
+      const keys = await cache.keys();
+      const excess = keys.slice(0, Math.max(0, keys.length - MAX_PHOTOS));
+      await Promise.all(excess.map((key) => cache.delete(key)));
+    })
+    .catch(() => undefined);
+  return trimming;
 }
 
 async function networkFirst(request) {
