@@ -91,13 +91,37 @@
     // control, and again when the visitor leaves (photos load as they scroll).
     var worker = navigator.serviceWorker;
     if (!worker) return;
-    // Built with --no-offline, sw.js is the worker that undoes offline
-    // support: a visitor who has the old worker gets it at once, a new
-    // visitor never installs it.
+    // Built with --no-offline, this page undoes offline support itself: it
+    // removes this site's worker (none other: the scope and script must be
+    // ours) and this site's caches, then reloads once, out of the old
+    // worker's hands (which would store again what the page fetches). A
+    // page that the old worker served from its cache gets the same from
+    // sw.js, the worker that undoes offline support. A new visitor never
+    // installs either.
     if (!__OFFLINE__) {
-      worker.getRegistration().then(function (registration) {
-        if (registration) registration.update();
-      }, function () {});
+      var prefix = new URL('./', location.href).href + ' ';
+      var clear = function () {
+        if (!window.caches) return Promise.resolve();
+        return caches.keys().then(function (keys) {
+          return Promise.all(
+            keys
+              .filter(function (key) {
+                return key.indexOf(prefix) === 0;
+              })
+              .map(function (key) {
+                return caches.delete(key);
+              }),
+          );
+        });
+      };
+      var script = new URL('sw.js', location.href).href;
+      worker.getRegistration('./').then(function (registration) {
+        var newest = registration && (registration.active || registration.waiting || registration.installing);
+        if (!newest || newest.scriptURL !== script) return clear();
+        return registration.unregister().then(clear).then(function () {
+          if (worker.controller) location.reload();
+        });
+      }).catch(function () {});
       return;
     }
     var seen = function () {
