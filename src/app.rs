@@ -124,7 +124,7 @@ fn Page(
 ) -> impl IntoView {
     // Only in the build's rendering: what a browser that cannot run the app
     // shows (the stylesheet picks the sentence; see `xtask/src/build/prerender.rs`).
-    let no_app_note = (!cfg!(target_arch = "wasm32")).then(|| {
+    let no_app_note = (!crate::browser::in_browser()).then(|| {
         view! {
             <p class="prerender__note" role="note">
                 <span class="prerender__no-wasm">{ui(words::NO_WASM)}</span>

@@ -4,10 +4,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// Whether this runs in the visitor's browser: `false` when the build renders
+/// the components to HTML natively (the page before the app runs).
+pub const fn in_browser() -> bool {
+    cfg!(target_arch = "wasm32")
+}
+
 /// The browser's window; `None` where there is none: when the build renders
 /// the components to HTML natively, every wrapper here does nothing.
 fn browser_window() -> Option<web_sys::Window> {
-    if cfg!(target_arch = "wasm32") {
+    if in_browser() {
         web_sys::window()
     } else {
         None

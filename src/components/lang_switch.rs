@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let lang = use_lang();
-    if !cfg!(target_arch = "wasm32") {
+    if !crate::browser::in_browser() {
         // The build's rendering: both names, each in its own language, and
         // nothing to press until the app runs.
         return view! {

@@ -33,7 +33,7 @@ pub fn TimelineView(
     // A link to a later entry or photo draws everything up to it at once;
     // the build's rendering draws them all.
     let wanted = linked_entry(&entries).map_or(0, |i| i + 1);
-    let first = if cfg!(target_arch = "wasm32") {
+    let first = if crate::browser::in_browser() {
         FIRST_ENTRIES.max(wanted)
     } else {
         total
@@ -209,7 +209,7 @@ fn EntryCard(
                         type="button"
                         class="tl-entry__copy"
                         // Nothing to press before the app runs.
-                        disabled=!cfg!(target_arch = "wasm32")
+                        disabled=!crate::browser::in_browser()
                         aria-label=format!("{}: {}", words::COPY_LINK.get(lang), entry.title.get(lang))
                         on:click=move |_| copy_entry_link(&link_fragment, lang, copied)
                     >
@@ -298,7 +298,7 @@ fn PhotoFigure(
     let picture = view! { <PhotoPicture photo=photo.clone() alt=alt.clone() single/> };
     let button_id = format!("photo-{id}");
     // Before the app runs (the build's rendering), a plain link to the photo.
-    let opener = if cfg!(target_arch = "wasm32") {
+    let opener = if crate::browser::in_browser() {
         view! {
             <button type="button" class="photo__open" id=button_id on:click=move |_| viewer.open(&id)>
                 {picture}

@@ -131,7 +131,7 @@ enum Screen {
 /// Feeds the run the time that passes while the page is open, measured by
 /// the wall clock (timers slow down in background tabs).
 fn keep_time(run: RwSignal<QuizRun>) {
-    if !cfg!(target_arch = "wasm32") {
+    if !crate::browser::in_browser() {
         return;
     }
     let last = StoredValue::new(browser::now_millis());

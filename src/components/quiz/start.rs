@@ -52,7 +52,7 @@ pub fn StartScreen() -> impl IntoView {
 /// The start button; in the build's rendering, before the app runs, a
 /// disabled one saying the quiz is getting ready.
 fn start_button(run: RwSignal<QuizRun>) -> AnyView {
-    if cfg!(target_arch = "wasm32") {
+    if crate::browser::in_browser() {
         view! {
             <button type="button" class="button button--primary" on:click=move |_| run.update(QuizRun::start)>
                 {ui(words::START)}

@@ -43,7 +43,7 @@ impl Viewer {
         };
         viewer.follow_address();
         // In the browser only (not in the build's rendering).
-        if cfg!(target_arch = "wasm32") {
+        if crate::browser::in_browser() {
             let handle = window_event_listener(ev::popstate, move |_| {
                 viewer.pushed.set_value(false);
                 viewer.follow_address();
