@@ -55,6 +55,11 @@ pub mod words {
         PLACE: "地点", "Place";
         SPEAKER: "主讲", "Speaker";
         VIEWER: "照片查看器", "Photo viewer";
+        PLAY_VIDEO: "播放视频", "Play video";
+        VIDEO_LINK: "打开视频文件", "Open the video file";
+        VIDEO_FAILED: "这个浏览器无法在页面里播放此视频。", "This browser cannot play the video in the page.";
+        RECORDING: "录音", "Recording";
+        SUBTITLES: "中文字幕", "English subtitles";
         PREVIOUS: "上一张", "Previous";
         NEXT_PHOTO: "下一张", "Next";
         CLOSE: "关闭", "Close";
@@ -142,19 +147,26 @@ pub fn minutes_and_seconds(lang: Lang, seconds: u64) -> String {
     }
 }
 
-/// Where a photo is, in the viewer: its number in its entry (named) and in
-/// the whole day. `entry` is the entry's title in `lang`.
+/// Where a photo (or a `video`) is, in the viewer: its number in its entry
+/// (named) and in the whole day. `entry` is the entry's title in `lang`.
 pub fn photo_count(
     lang: Lang,
     entry: &str,
-    number: usize,
-    of: usize,
-    in_day: usize,
-    day: usize,
+    (number, of): (usize, usize),
+    (in_day, day): (usize, usize),
+    video: bool,
 ) -> String {
-    match lang {
-        Lang::Zh => format!("“{entry}”第 {number} / {of} 张 · 全天第 {in_day} / {day} 张"),
-        Lang::En => format!("Photo {number} of {of} in “{entry}” · {in_day} of {day} today"),
+    match (lang, video) {
+        (Lang::Zh, false) => format!("“{entry}”第 {number} / {of} 张 · 全天第 {in_day} / {day} 张"),
+        (Lang::Zh, true) => {
+            format!("视频 · “{entry}”第 {number} / {of} 项 · 全天第 {in_day} / {day} 项")
+        }
+        (Lang::En, false) => {
+            format!("Photo {number} of {of} in “{entry}” · {in_day} of {day} today")
+        }
+        (Lang::En, true) => {
+            format!("Video {number} of {of} in “{entry}” · {in_day} of {day} today")
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use event_microsite::content::Severity;
-use event_microsite::content::check::{PHOTO_BUDGET_BYTES, check};
+use event_microsite::content::check::{FileKind, MEDIA_BUDGET_BYTES, PHOTO_BUDGET_BYTES, check};
 use std::collections::HashMap;
 
 const EXAMPLE_URL: &str = "https://event.example.org/";
@@ -40,14 +40,14 @@ fn check_files(files: &HashMap<&'static str, String>) -> event_microsite::conten
 fn the_shipped_folder_has_no_problems_and_names_its_photos() {
     let report = check_files(&shipped());
     assert_eq!(report.problems, []);
-    let photos: Vec<&str> = report.photos.iter().map(|p| p.src.as_str()).collect();
+    let photos: Vec<&str> = report.files.iter().map(|p| p.src.as_str()).collect();
     assert!(photos.contains(&"content/photos/oath.svg"));
     assert_eq!(
-        report.photos.len(),
+        report.count(FileKind::Photo),
         6,
         "six timeline photos (the share image is drawn by the build)"
     );
-    let timeline_photo = &report.photos[0];
+    let timeline_photo = &report.files[0];
     assert_eq!(
         (timeline_photo.file, timeline_photo.path.as_str()),
         ("timeline.json", "entries[0].photos[0].src")
@@ -169,7 +169,7 @@ fn long_share_texts_are_warnings_with_their_place() {
 fn photo_problems_point_at_the_src_that_names_them() {
     let report = check_files(&shipped());
     let photo = report
-        .photos
+        .files
         .iter()
         .find(|p| p.src.ends_with("red-songs.svg"))
         .unwrap();
@@ -185,7 +185,195 @@ fn photo_problems_point_at_the_src_that_names_them() {
         + 1;
     assert_eq!(missing.line, line);
     assert!(missing.message.contains("does not exist"));
-    let big = photo.too_large(PHOTO_BUDGET_BYTES * 2);
+    assert_eq!(photo.too_large(PHOTO_BUDGET_BYTES), None);
+    let big = photo.too_large(PHOTO_BUDGET_BYTES * 2).unwrap();
     assert_eq!(big.severity, Severity::Warning);
     assert!(big.message.contains("1200 KB"), "{}", big.message);
+}
+
+/// The shipped folder with these videos and recordings in its first entry.
+fn with_media(videos: &str, audio: &str) -> HashMap<&'static str, String> {
+    let mut files = shipped();
+    let timeline = files["timeline.json"].replacen(
+        "\"photos\": [",
+        &format!("\"videos\": [{videos}],\n      \"audio\": [{audio}],\n      \"photos\": ["),
+        1,
+    );
+    files.insert("timeline.json", timeline);
+    files
+}
+
+const CHOIR: &str = r#"{"src": "content/media/choir.mp4", "poster": "content/media/choir.jpg", "width": 1920, "height": 1080,
+    "title": {"zh": "合唱", "en": "The choir"}, "captions": {"zh": "content/media/choir.zh.vtt", "en": "content/media/choir.en.vtt"}}"#;
+
+#[test]
+fn videos_their_posters_and_subtitles_and_recordings_are_files_to_look_for() {
+    let report = check_files(&with_media(
+        CHOIR,
+        r#"{"src": "content/media/songs.m4a", "title": "红歌"}"#,
+    ));
+    assert_eq!(report.problems, []);
+    let kinds: Vec<(FileKind, &str, &str)> = report
+        .files
+        .iter()
+        .filter(|f| f.kind != FileKind::Photo)
+        .map(|f| (f.kind, f.src.as_str(), f.path.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                FileKind::Video,
+                "content/media/choir.mp4",
+                "entries[0].videos[0].src"
+            ),
+            (
+                FileKind::Poster,
+                "content/media/choir.jpg",
+                "entries[0].videos[0].poster"
+            ),
+            (
+                FileKind::Subtitles,
+                "content/media/choir.zh.vtt",
+                "entries[0].videos[0].captions.zh"
+            ),
+            (
+                FileKind::Subtitles,
+                "content/media/choir.en.vtt",
+                "entries[0].videos[0].captions.en"
+            ),
+            (
+                FileKind::Audio,
+                "content/media/songs.m4a",
+                "entries[0].audio[0].src"
+            ),
+        ]
+    );
+    let video = &report
+        .files
+        .iter()
+        .find(|f| f.kind == FileKind::Video)
+        .unwrap();
+    assert!(
+        video
+            .missing()
+            .message
+            .starts_with("the video \"content/media/choir.mp4\" does not exist")
+    );
+    assert_eq!(video.too_large(MEDIA_BUDGET_BYTES), None);
+    let big = video.too_large(MEDIA_BUDGET_BYTES + 1).unwrap();
+    assert_eq!(big.severity, Severity::Warning);
+    assert!(big.message.contains("21 MB, over 20 MB"), "{}", big.message);
+}
+
+#[test]
+fn a_mov_an_unknown_format_and_srt_subtitles_are_errors_placed_where_written() {
+    let files = with_media(
+        r#"{"src": "content/media/oath.MOV", "poster": "content/media/oath.jpg", "width": 1080, "height": 1920, "captions": {"en": "content/media/oath.srt"}},
+           {"src": "content/media/talk.avi", "poster": "", "width": 0, "height": 720}"#,
+        r#"{"src": "content/media/voice.amr"}, {"src": "content/media/clip.mp4"}"#,
+    );
+    let report = check_files(&files);
+    let found: Vec<(&str, &str)> = report
+        .problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    let at = |path: &str| {
+        found
+            .iter()
+            .find(|(p, _)| *p == path)
+            .unwrap_or_else(|| panic!("nothing at {path}: {found:#?}"))
+            .1
+    };
+    assert!(at("entries[0].videos[0].src").contains("QuickTime"));
+    assert!(at("entries[0].videos[0].src").contains("export it as an MP4 with H.264"));
+    assert!(at("entries[0].videos[0].captions.en").contains("not a WebVTT file"));
+    assert!(at("entries[0].videos[1].src").contains("not a video format every phone plays"));
+    assert!(at("entries[0].videos[1].poster").contains("no poster"));
+    assert!(at("entries[0].videos[1].width").contains("not 0"));
+    assert!(at("entries[0].audio[0].src").contains("convert it to .m4a"));
+    assert!(at("entries[0].audio[1].src").contains("not a sound format"));
+    let line = files["timeline.json"]
+        .lines()
+        .position(|l| l.contains("oath.MOV"))
+        .unwrap()
+        + 1;
+    let mov = report
+        .problems
+        .iter()
+        .find(|p| p.path == "entries[0].videos[0].src")
+        .unwrap();
+    assert_eq!(mov.line, line);
+    assert_eq!(mov.severity, Severity::Error);
+}
+
+#[test]
+fn a_video_without_a_poster_is_a_located_error_in_plain_words() {
+    let report = check_files(&with_media(
+        r#"{"src": "content/media/choir.mp4", "width": 1920}"#,
+        "",
+    ));
+    let messages: Vec<String> = report
+        .problems
+        .iter()
+        .map(|p| format!("{} {}", p.path, p.message))
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("entries[0].videos[0]") && m.contains("poster")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .all(|m| !m.contains("Video") && !m.contains("struct")),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn a_video_in_hevc_and_subtitles_that_are_not_webvtt_are_errors_once_read() {
+    let report = check_files(&with_media(CHOIR, ""));
+    let video = report
+        .files
+        .iter()
+        .find(|f| f.kind == FileKind::Video)
+        .unwrap();
+    let hevc = mp4(b"hvc1");
+    let wrong = video.wrong_content(&hevc).expect("HEVC is refused");
+    assert_eq!(wrong.path, "entries[0].videos[0].src");
+    assert!(wrong.message.contains("HEVC"), "{}", wrong.message);
+    assert_eq!(video.wrong_content(&mp4(b"avc1")), None);
+    let subtitles = report
+        .files
+        .iter()
+        .find(|f| f.kind == FileKind::Subtitles)
+        .unwrap();
+    assert!(
+        subtitles
+            .wrong_content(b"1\n00:00:01,000 --> 00:00:02,000\nhi\n")
+            .is_some()
+    );
+    assert_eq!(
+        subtitles.wrong_content(b"WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n"),
+        None
+    );
+}
+
+/// The smallest MP4 with one video track of `codec`.
+fn mp4(codec: &[u8; 4]) -> Vec<u8> {
+    fn boxed(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+        [&((body.len() + 8) as u32).to_be_bytes()[..], kind, body].concat()
+    }
+    let stsd = [&[0, 0, 0, 0, 0, 0, 0, 1][..], &boxed(codec, &[0; 8])].concat();
+    let trak = boxed(
+        b"trak",
+        &boxed(
+            b"mdia",
+            &boxed(b"minf", &boxed(b"stbl", &boxed(b"stsd", &stsd))),
+        ),
+    );
+    [boxed(b"ftyp", b"isom\0\0\x02\0"), boxed(b"moov", &trak)].concat()
 }

@@ -97,3 +97,34 @@ fn content_text_never_becomes_markup() {
     assert!(!html.contains("<b>bold"));
     assert!(html.contains("&lt;script&gt;alert(1)"));
 }
+
+#[test]
+fn the_first_paint_shows_each_video_as_its_poster_with_the_browsers_own_controls() {
+    let (html, _, _, timeline, _) = page("tests/e2e/fixtures/next-event/content");
+    let videos: Vec<_> = timeline.entries.iter().flat_map(|e| &e.videos).collect();
+    assert_eq!(videos.len(), 2);
+    for video in videos {
+        let at = html
+            .find(&format!("src=\"{}\"", video.src))
+            .unwrap_or_else(|| panic!("{} is not in the page", video.src));
+        let tag = &html[html[..at].rfind("<video").unwrap()..];
+        let tag = &tag[..tag.find('>').unwrap()];
+        for attribute in [
+            format!("poster=\"{}\"", video.poster),
+            "preload=\"none\"".into(),
+            "controls".into(),
+            "playsinline".into(),
+            format!("width=\"{}\"", video.width),
+        ] {
+            assert!(tag.contains(&attribute), "{attribute} missing in {tag}");
+        }
+        assert!(!tag.contains("autoplay"));
+    }
+    // Subtitles in both languages, the first paint's (Chinese) on; a
+    // recording in its player, downloading nothing before play.
+    assert!(html.contains("srclang=\"zh-CN\""), "no Chinese subtitles");
+    assert!(html.contains("srclang=\"en\""), "no English subtitles");
+    assert!(html.contains("<audio") && html.contains("src=\"content/media/songs."));
+    // Before the app runs there is no play button of its own.
+    assert!(!html.contains("video__play\""));
+}

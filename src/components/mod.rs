@@ -2,6 +2,7 @@
 
 pub mod hero;
 pub mod lang_switch;
+pub mod media;
 pub mod quiz;
 pub mod status;
 pub mod story;

@@ -7,6 +7,7 @@
 //! changes, with no reactive state per photo; a failed photo swaps to its
 //! placeholder through a CSS class.
 
+use super::media::{AudioPlayer, VideoFigure, play_one_at_a_time};
 use super::viewer::{PhotoViewer, Viewer};
 use crate::content::{Entry, Lang, Photo, Text, Timeline};
 use crate::i18n::{said, said_ui, ui, ui_attr, use_lang, words};
@@ -42,6 +43,7 @@ pub fn TimelineView(
     let grouped = entries.iter().any(|e| e.part.is_some());
     let entries = StoredValue::new(entries);
     let shown = use_drawn_entries(total, first);
+    play_one_at_a_time();
     // What the last "Copy link" did, for the live region.
     let copied = RwSignal::new(None::<String>);
 
@@ -174,7 +176,7 @@ fn EntryCard(
     } else {
         view! { <h3 class="tl-entry__title" id=heading.clone()>{title}</h3> }.into_any()
     };
-    let count = entry.photos.len();
+    let count = entry.slide_count();
     let photos_class = if count > 1 {
         "tl-entry__photos tl-entry__photos--many"
     } else {
@@ -197,6 +199,29 @@ fn EntryCard(
             }
         })
         .collect_view();
+    let videos = entry
+        .videos
+        .iter()
+        .enumerate()
+        .map(|(i, video)| {
+            view! {
+                <VideoFigure
+                    video=video.clone()
+                    title=video.title.clone().unwrap_or_else(|| entry.title.clone())
+                    id=format!("{}-{}", entry.id, entry.photos.len() + i + 1)
+                    lang
+                />
+            }
+        })
+        .collect_view();
+    let audio = entry
+        .audio
+        .iter()
+        .map(|audio| {
+            let title = audio.title.clone().unwrap_or_else(|| entry.title.clone());
+            view! { <AudioPlayer audio=audio.clone() title lang/> }
+        })
+        .collect_view();
     let part = part.map(|part| view! { <h3 class="tl-part__title">{said(&part, lang)}</h3> });
     view! {
         <li class="tl-entry" id=anchor>
@@ -217,7 +242,8 @@ fn EntryCard(
                     </button>
                     {entry.text.as_ref().map(|text| view! { <p class="tl-entry__text">{said(text, lang)}</p> })}
                     <EntryFacts place=entry.place.clone() speaker=entry.speaker.clone() lang/>
-                    <div class=photos_class>{photos}</div>
+                    <div class=photos_class>{photos}{videos}</div>
+                    {audio}
                 </div>
             </article>
         </li>

@@ -5,55 +5,156 @@
 
 use super::json_text::SourceMap;
 use super::problem::{Problem, SHOWN_PER_KIND, Seg, cap_repeats, path_to_string};
-use super::{Photo, Quiz, Site, Story, Timeline, Validate, files, load_with_warnings};
+use super::{Photo, Quiz, Site, Story, Timeline, Validate, Video, files, load_with_warnings};
 use serde::de::DeserializeOwned;
 
 /// Photos larger than this are slow on a phone network (a warning).
 pub const PHOTO_BUDGET_BYTES: u64 = 600 * 1024;
+/// Videos and recordings larger than this are slow and costly on a phone
+/// network (a warning).
+pub const MEDIA_BUDGET_BYTES: u64 = 20 * 1024 * 1024;
 /// Share texts longer than these are cut in chat apps' link cards.
 const SHARE_TITLE_MAX: (usize, usize) = (30, 70);
 const SHARE_DESCRIPTION_MAX: (usize, usize) = (60, 160);
 
-/// A picture a content file refers to, and where it does.
+/// What a file a content file refers to is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A photo, a smaller copy of one, a share or quiz picture.
+    Photo,
+    /// The picture a video shows until it plays.
+    Poster,
+    Video,
+    Audio,
+    /// A video's WebVTT subtitles.
+    Subtitles,
+}
+
+impl FileKind {
+    /// What it is called in messages, in English and Chinese.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            FileKind::Photo => ("photo", "照片"),
+            FileKind::Poster => ("poster", "视频封面"),
+            FileKind::Video => ("video", "视频"),
+            FileKind::Audio => ("recording", "录音"),
+            FileKind::Subtitles => ("subtitles file", "字幕文件"),
+        }
+    }
+
+    /// The size above which it is slow on a phone network, if any.
+    pub fn budget(self) -> Option<u64> {
+        match self {
+            FileKind::Photo | FileKind::Poster => Some(PHOTO_BUDGET_BYTES),
+            FileKind::Video | FileKind::Audio => Some(MEDIA_BUDGET_BYTES),
+            FileKind::Subtitles => None,
+        }
+    }
+}
+
+/// A file a content file refers to (a photo, a video, its poster or
+/// subtitles, a recording), and where it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhotoUse {
+pub struct FileUse {
     /// Path relative to the site root, as written (`content/photos/a.jpg`).
     pub src: String,
+    pub kind: FileKind,
     pub file: &'static str,
     pub path: String,
     pub at: (usize, usize),
 }
 
-impl PhotoUse {
+impl FileUse {
     /// The problem when the file is not there.
     pub fn missing(&self) -> Problem {
+        let (name, name_zh) = self.kind.names();
         Problem::error(
             self.file,
             &self.path,
             self.at,
             format!(
-                "the photo \"{}\" does not exist; put the file in public/{} or correct the name",
+                "the {name} \"{}\" does not exist; put the file in public/{} or correct the name",
                 self.src, self.src
             ),
             format!(
-                "照片 \"{}\" 不存在：请把文件放到 public/{}，或改正文件名",
+                "{name_zh} \"{}\" 不存在：请把文件放到 public/{}，或改正文件名",
                 self.src, self.src
             ),
         )
     }
 
-    /// The warning when the file is over the budget.
-    pub fn too_large(&self, bytes: u64) -> Problem {
-        let kib = bytes / 1024;
-        let budget = PHOTO_BUDGET_BYTES / 1024;
-        Problem::error(
-            self.file,
-            &self.path,
-            self.at,
-            format!("\"{}\" is {kib} KB, over the {budget} KB budget for phones; make smaller copies with `cargo xtask photos`", self.src),
-            format!("\"{}\" 有 {kib} KB，超过手机的 {budget} KB 上限：请用 `cargo xtask photos` 生成较小的版本", self.src),
-        )
-        .warning()
+    /// The warning when the file of `bytes` is over its budget, if it is.
+    pub fn too_large(&self, bytes: u64) -> Option<Problem> {
+        let budget = self.kind.budget().filter(|budget| bytes > *budget)?;
+        let (en, zh) = match self.kind {
+            FileKind::Photo | FileKind::Poster => {
+                let (kib, budget) = (bytes / 1024, budget / 1024);
+                (
+                    format!(
+                        "\"{}\" is {kib} KB, over the {budget} KB budget for phones; make smaller copies with `cargo xtask photos`",
+                        self.src
+                    ),
+                    format!(
+                        "\"{}\" 有 {kib} KB，超过手机的 {budget} KB 上限：请用 `cargo xtask photos` 生成较小的版本",
+                        self.src
+                    ),
+                )
+            }
+            _ => {
+                let (mib, budget) = (bytes.div_ceil(1024 * 1024), budget / (1024 * 1024));
+                (
+                    format!(
+                        "\"{}\" is {mib} MB, over {budget} MB: visitors on a phone network wait long and pay for it. Shorten it, or export it smaller (720p at about 2 Mbit/s: `ffmpeg -i in.mp4 -vf scale=-2:720 -c:v libx264 -crf 28 -c:a aac -b:a 96k -movflags +faststart out.mp4`)",
+                        self.src
+                    ),
+                    format!(
+                        "\"{}\" 有 {mib} MB，超过 {budget} MB：访客用手机流量要等很久、花不少流量。请剪短，或导出得小一些（720p，约 2 Mbit/s：`ffmpeg -i in.mp4 -vf scale=-2:720 -c:v libx264 -crf 28 -c:a aac -b:a 96k -movflags +faststart out.mp4`）",
+                        self.src
+                    ),
+                )
+            }
+        };
+        Some(Problem::error(self.file, &self.path, self.at, en, zh).warning())
+    }
+
+    /// The error when the file's `bytes` are not what its kind needs: a
+    /// video in HEVC or QuickTime, subtitles that are not WebVTT.
+    pub fn wrong_content(&self, bytes: &[u8]) -> Option<Problem> {
+        let (en, zh) = match self.kind {
+            FileKind::Video
+                if super::extension(&self.src) != "webm"
+                    && super::media::is_unplayable_mp4(bytes) =>
+            {
+                (
+                    format!(
+                        "\"{}\" holds HEVC (H.265) or QuickTime video, which most Android phones and the chat apps' browsers do not play; export it as an MP4 with H.264 video and AAC sound (HandBrake: preset \"Fast 1080p30\"; ffmpeg: `-c:v libx264 -c:a aac -movflags +faststart`)",
+                        self.src
+                    ),
+                    format!(
+                        "\"{}\" 是 HEVC（H.265）或 QuickTime 视频，多数安卓手机和聊天软件内置浏览器无法播放：请导出为 MP4（H.264 视频、AAC 音频；HandBrake 用预设 \"Fast 1080p30\"，ffmpeg 用 `-c:v libx264 -c:a aac -movflags +faststart`）",
+                        self.src
+                    ),
+                )
+            }
+            FileKind::Subtitles if !super::media::is_webvtt(bytes) => (
+                format!(
+                    "\"{}\" is not WebVTT: a subtitles file must begin with the line WEBVTT (an .srt file needs converting: add that line and write times with a dot, 00:00:01.000)",
+                    self.src
+                ),
+                format!(
+                    "\"{}\" 不是 WebVTT：字幕文件的第一行必须是 WEBVTT（.srt 需要转换：加上这一行，时间里的逗号改成点，如 00:00:01.000）",
+                    self.src
+                ),
+            ),
+            _ => return None,
+        };
+        Some(Problem::error(self.file, &self.path, self.at, en, zh))
+    }
+
+    /// Whether its contents can be checked (a video's codecs, subtitles'
+    /// format): the caller reads the file only then.
+    pub fn has_content_rules(&self) -> bool {
+        matches!(self.kind, FileKind::Video | FileKind::Subtitles)
     }
 }
 
@@ -62,8 +163,9 @@ impl PhotoUse {
 pub struct Report {
     /// Problems, errors first, then by file and line.
     pub problems: Vec<Problem>,
-    /// Pictures to look for (the caller can reach the files).
-    pub photos: Vec<PhotoUse>,
+    /// Files to look for: photos, videos and the rest (the caller can
+    /// reach the files).
+    pub files: Vec<FileUse>,
 }
 
 impl Report {
@@ -85,7 +187,12 @@ impl Report {
             .sum()
     }
 
-    /// Adds problems found by the caller (photos) and keeps the order;
+    /// How many files of `kind` the content uses.
+    pub fn count(&self, kind: FileKind) -> usize {
+        self.files.iter().filter(|f| f.kind == kind).count()
+    }
+
+    /// Adds problems found by the caller (files) and keeps the order;
     /// a mistake repeated many times is listed a few times, then counted.
     pub fn add(&mut self, problems: impl IntoIterator<Item = Problem>) {
         self.problems.extend(problems);
@@ -106,7 +213,8 @@ pub fn check(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Report {
         let map = SourceMap::new(&source);
         problems.extend(share_warnings(&site, &map));
         if let Some(image) = &site.share.image {
-            photos.push(photo_use(
+            photos.push(file_use(
+                FileKind::Photo,
                 files::SITE,
                 &map,
                 &[Seg::Key("share"), Seg::Key("image")],
@@ -128,6 +236,31 @@ pub fn check(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Report {
                 ];
                 photos.extend(photo_files(&map, &base, photo));
             }
+            for (v, video) in entry.videos.iter().enumerate() {
+                let base = [
+                    Seg::Key("entries"),
+                    Seg::Index(e),
+                    Seg::Key("videos"),
+                    Seg::Index(v),
+                ];
+                photos.extend(video_files(&map, &base, video));
+            }
+            for (a, audio) in entry.audio.iter().enumerate() {
+                let path = [
+                    Seg::Key("entries"),
+                    Seg::Index(e),
+                    Seg::Key("audio"),
+                    Seg::Index(a),
+                    Seg::Key("src"),
+                ];
+                photos.push(file_use(
+                    FileKind::Audio,
+                    files::TIMELINE,
+                    &map,
+                    &path,
+                    &audio.src,
+                ));
+            }
         }
     }
     if let Some((quiz, source)) = check_file::<Quiz>(&read, files::QUIZ, &mut problems) {
@@ -140,11 +273,17 @@ pub fn check(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Report {
                     Seg::Key("image"),
                     Seg::Key("src"),
                 ];
-                photos.push(photo_use(files::QUIZ, &map, &path, &image.src));
+                photos.push(file_use(
+                    FileKind::Photo,
+                    files::QUIZ,
+                    &map,
+                    &path,
+                    &image.src,
+                ));
             }
         }
     }
-    report.photos = photos;
+    report.files = photos;
     report.add(problems);
     report
 }
@@ -189,9 +328,16 @@ fn check_file<T: DeserializeOwned + Validate>(
     }
 }
 
-fn photo_use(file: &'static str, map: &SourceMap, path: &[Seg], src: &str) -> PhotoUse {
-    PhotoUse {
+fn file_use(
+    kind: FileKind,
+    file: &'static str,
+    map: &SourceMap,
+    path: &[Seg],
+    src: &str,
+) -> FileUse {
+    FileUse {
         src: src.to_string(),
+        kind,
         file,
         path: path_to_string(path),
         at: map.place(path),
@@ -199,15 +345,61 @@ fn photo_use(file: &'static str, map: &SourceMap, path: &[Seg], src: &str) -> Ph
 }
 
 /// The original and every variant of a timeline photo.
-fn photo_files(map: &SourceMap, base: &[Seg], photo: &Photo) -> Vec<PhotoUse> {
+fn photo_files(map: &SourceMap, base: &[Seg], photo: &Photo) -> Vec<FileUse> {
     let mut path = base.to_vec();
     path.push(Seg::Key("src"));
-    let mut uses = vec![photo_use(files::TIMELINE, map, &path, &photo.src)];
+    let mut uses = vec![file_use(
+        FileKind::Photo,
+        files::TIMELINE,
+        map,
+        &path,
+        &photo.src,
+    )];
     for (key, variants) in [("srcset", &photo.srcset), ("webp", &photo.webp)] {
         for (v, variant) in variants.iter().enumerate() {
             let mut path = base.to_vec();
             path.extend([Seg::Key(key), Seg::Index(v), Seg::Key("src")]);
-            uses.push(photo_use(files::TIMELINE, map, &path, &variant.src));
+            uses.push(file_use(
+                FileKind::Photo,
+                files::TIMELINE,
+                map,
+                &path,
+                &variant.src,
+            ));
+        }
+    }
+    uses
+}
+
+/// A timeline video's file, poster and subtitles (those written, and not
+/// empty: an empty name is already an error).
+fn video_files(map: &SourceMap, base: &[Seg], video: &Video) -> Vec<FileUse> {
+    let at = |keys: &[Seg]| [base, keys].concat();
+    let mut uses = Vec::new();
+    for (kind, key, src) in [
+        (FileKind::Video, "src", &video.src),
+        (FileKind::Poster, "poster", &video.poster),
+    ] {
+        if !src.trim().is_empty() {
+            uses.push(file_use(
+                kind,
+                files::TIMELINE,
+                map,
+                &at(&[Seg::Key(key)]),
+                src,
+            ));
+        }
+    }
+    for (lang, src) in video.captions.tracks() {
+        if !src.trim().is_empty() {
+            let path = at(&[Seg::Key("captions"), Seg::Key(lang.code())]);
+            uses.push(file_use(
+                FileKind::Subtitles,
+                files::TIMELINE,
+                map,
+                &path,
+                src,
+            ));
         }
     }
     uses

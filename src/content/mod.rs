@@ -6,6 +6,7 @@
 pub mod check;
 mod encoding;
 mod json_text;
+pub mod media;
 mod model;
 mod parse;
 mod problem;
@@ -19,7 +20,8 @@ pub use model::*;
 pub use parse::{load, load_with_warnings};
 pub use problem::{Problem, Seg, Severity, Step, line_column, path_to_string};
 pub use validate::{
-    SrcKind, Validate, is_iso_date, is_safe_src, is_site_url, is_time_of_day, src_kind,
+    AUDIO_EXTENSIONS, MediaKind, SrcKind, VIDEO_EXTENSIONS, Validate, extension, is_iso_date,
+    is_safe_src, is_site_url, is_time_of_day, media_format, src_kind,
 };
 
 /// The content files, as named in URLs and messages.
@@ -44,30 +46,32 @@ impl Timeline {
     }
 }
 
-/// A photo's place in the day: the viewer moves through these in order.
+/// A slide's place in the day (a photo's or a video's): the viewer moves
+/// through these in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhotoRef {
     /// Stable id used in links: `{entry id}-{n}`, n counting from 1.
     pub id: String,
     /// Index of the entry (in display order).
     pub entry: usize,
-    /// Index of the photo within its entry.
+    /// Index of the slide within its entry (photos first, then videos).
     pub index: usize,
-    /// How many photos the entry has.
+    /// How many slides the entry has.
     pub count: usize,
 }
 
-/// Every photo of the day, entry by entry, in display order.
+/// Every photo and video of the day, entry by entry, in display order: an
+/// entry's photos, then its videos.
 pub fn gallery(entries: &[Entry]) -> Vec<PhotoRef> {
     entries
         .iter()
         .enumerate()
         .flat_map(|(entry, e)| {
-            (0..e.photos.len()).map(move |index| PhotoRef {
+            (0..e.slide_count()).map(move |index| PhotoRef {
                 id: format!("{}-{}", e.id, index + 1),
                 entry,
                 index,
-                count: e.photos.len(),
+                count: e.slide_count(),
             })
         })
         .collect()
@@ -99,5 +103,23 @@ mod gallery_tests {
             Some("2.jpg 4w, 2-480.jpg 480w, 2-960.jpg 960w")
         );
         assert_eq!(timeline.entries[0].photos[0].srcset_attr(), None);
+    }
+
+    #[test]
+    fn an_entrys_videos_follow_its_photos_in_the_days_sequence() {
+        let source = r#"{"entries": [
+            {"id": "a", "title": "A", "photos": [{"src": "1.jpg", "width": 4, "height": 3}],
+             "videos": [{"src": "v.mp4", "poster": "v.jpg", "width": 16, "height": 9}]},
+            {"id": "b", "title": "B", "videos": [{"src": "w.webm", "poster": "w.jpg", "width": 9, "height": 16}]}
+        ]}"#;
+        let timeline: Timeline = load(files::TIMELINE, source).unwrap();
+        let entries = timeline.ordered();
+        let refs = gallery(&entries);
+        let ids: Vec<&str> = refs.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["a-1", "a-2", "b-1"]);
+        assert!(matches!(entries[0].slide(0), Some(Slide::Photo(p)) if p.src == "1.jpg"));
+        assert!(matches!(entries[0].slide(1), Some(Slide::Video(v)) if v.src == "v.mp4"));
+        assert!(matches!(entries[1].slide(0), Some(Slide::Video(v)) if v.height == 16));
+        assert_eq!(entries[1].slide(1), None);
     }
 }

@@ -331,6 +331,102 @@ pub struct Entry {
     pub part: Option<Text>,
     #[serde(default)]
     pub photos: Vec<Photo>,
+    /// Videos, shown after the photos and in the same viewer sequence.
+    #[serde(default)]
+    pub videos: Vec<Video>,
+    /// Sound recordings (a song, a speech), each in a compact player.
+    #[serde(default)]
+    pub audio: Vec<Audio>,
+}
+
+impl Entry {
+    /// How many slides the viewer has for this entry: photos, then videos.
+    pub fn slide_count(&self) -> usize {
+        self.photos.len() + self.videos.len()
+    }
+
+    /// The entry's slide `index` (counting from 0): its photos first, then
+    /// its videos.
+    pub fn slide(&self, index: usize) -> Option<Slide> {
+        match index.checked_sub(self.photos.len()) {
+            None => self.photos.get(index).cloned().map(Slide::Photo),
+            Some(video) => self.videos.get(video).cloned().map(Slide::Video),
+        }
+    }
+}
+
+/// What the viewer shows at one place in the day.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slide {
+    Photo(Photo),
+    Video(Video),
+}
+
+/// A video with the poster shown until it plays. Nothing but the poster
+/// downloads before the visitor presses play.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Video {
+    /// Path relative to the site root: an `.mp4` (H.264 video, AAC sound)
+    /// or a `.webm`, e.g. `content/media/choir.mp4`.
+    pub src: String,
+    /// A picture shown until it plays (one of its frames, as a JPEG).
+    pub poster: String,
+    /// The video's width and height in pixels (the poster's shape).
+    pub width: u32,
+    pub height: u32,
+    /// What it is, for the play button and screen readers (optional: the
+    /// entry's title).
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// A line shown under the video (optional).
+    #[serde(default)]
+    pub caption: Option<Text>,
+    /// Who filmed it.
+    #[serde(default)]
+    pub credit: Option<Text>,
+    /// Subtitles as WebVTT files, by language (optional).
+    #[serde(default)]
+    pub captions: Subtitles,
+}
+
+/// A video's subtitle files (WebVTT, `.vtt`), one per language.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Subtitles {
+    #[serde(default)]
+    pub zh: Option<String>,
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+impl Subtitles {
+    /// Each language that has a file, with the file.
+    pub fn tracks(&self) -> impl Iterator<Item = (Lang, &str)> {
+        [(Lang::Zh, &self.zh), (Lang::En, &self.en)]
+            .into_iter()
+            .filter_map(|(lang, src)| Some((lang, src.as_deref()?)))
+    }
+}
+
+/// A sound recording: an `.m4a`, `.mp3` or `.ogg` file.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Audio {
+    /// Path relative to the site root, e.g. `content/media/songs.m4a`.
+    pub src: String,
+    /// What it is, shown with the player (optional: the entry's title).
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// A line shown under the player (optional).
+    #[serde(default)]
+    pub caption: Option<Text>,
+    /// Who recorded it.
+    #[serde(default)]
+    pub credit: Option<Text>,
 }
 
 /// A photo (or illustration) with the facts needed to show it without a

@@ -2,8 +2,8 @@
 
 use super::json_text::SourceMap;
 use super::model::{
-    Answer, Band, Choice, Entry, Photo, Question, QuestionKind, Quiz, QuizSettings, Site, Story,
-    Text, Timeline, Variant,
+    Answer, Audio, Band, Choice, Entry, Photo, Question, QuestionKind, Quiz, QuizSettings, Site,
+    Story, Text, Timeline, Variant, Video,
 };
 use super::problem::{Problem, Seg, SetAside, Severity, Step, path_to_string};
 use std::collections::HashMap;
@@ -161,6 +161,89 @@ impl<'a, 'm> Checker<'a, 'm> {
                     )
                 });
             }
+        }
+    }
+
+    /// Checks a video: its file and format, poster, size, texts and
+    /// subtitles.
+    fn video(&mut self, video: &Video) {
+        self.media_file(&video.src, MediaKind::Video);
+        self.at(Seg::Key("poster"), |c| {
+            if video.poster.trim().is_empty() {
+                c.report(
+                    "the video has no poster (poster is empty): give a picture shown until it plays, such as one of its frames as a JPEG",
+                    "视频没有封面（poster 为空）：请给一张播放前显示的图片，例如视频中的一帧（JPEG）",
+                );
+            } else {
+                c.safe_src(&video.poster);
+            }
+        });
+        for (key, value) in [("width", video.width), ("height", video.height)] {
+            if value == 0 {
+                self.at(Seg::Key(key), |c| {
+                    c.report(
+                        format!("{key} must be the video's real {key} in pixels, not 0"),
+                        format!("{key} 必须是视频的实际像素尺寸，不能为 0"),
+                    )
+                });
+            }
+        }
+        for (key, text) in [
+            ("title", &video.title),
+            ("caption", &video.caption),
+            ("credit", &video.credit),
+        ] {
+            if let Some(text) = text {
+                self.text(key, text);
+            }
+        }
+        self.at(Seg::Key("captions"), |c| {
+            for (lang, src) in video.captions.tracks() {
+                c.at(Seg::Key(lang.code()), |c| c.subtitles_file(src));
+            }
+        });
+    }
+
+    /// A video's or a recording's file: there, safe, and in a format every
+    /// phone's browser plays.
+    fn media_file(&mut self, src: &str, kind: MediaKind) {
+        self.at(Seg::Key("src"), |c| {
+            if src.trim().is_empty() {
+                let (en, zh) = match kind {
+                    MediaKind::Video => (
+                        "the video has no file (src is empty)",
+                        "视频没有文件（src 为空）",
+                    ),
+                    MediaKind::Audio => (
+                        "the recording has no file (src is empty)",
+                        "录音没有文件（src 为空）",
+                    ),
+                };
+                c.report(en, zh);
+                return;
+            }
+            c.safe_src(src);
+            if let Err((en, zh)) = media_format(src, kind) {
+                c.report(en, zh);
+            }
+        });
+    }
+
+    /// A subtitles file: a WebVTT `.vtt`.
+    fn subtitles_file(&mut self, src: &str) {
+        if src.trim().is_empty() {
+            self.report(
+                "the subtitles file is empty (\"\"): give a .vtt file, or leave the language out",
+                "字幕文件为空（\"\"）：请填写 .vtt 文件，或删去这种语言",
+            );
+            return;
+        }
+        self.safe_src(src);
+        if extension(src) != "vtt" {
+            self.report(
+                format!("\"{src}\" is not a WebVTT file: browsers show subtitles only from .vtt files. Convert it (an .srt becomes WebVTT by adding the line WEBVTT at the top and writing times with a dot, 00:00:01.000) and name it .vtt"),
+                format!("\"{src}\" 不是 WebVTT 文件：浏览器只显示 .vtt 字幕。请转换（.srt 在首行加上 WEBVTT，时间里的逗号改成点，如 00:00:01.000），并以 .vtt 命名"),
+            );
         }
     }
 
@@ -367,6 +450,15 @@ impl Validate for Timeline {
                     c.text(key, text);
                 }
             }
+            c.each("videos", &entry.videos, |c, _, video: &Video| c.video(video));
+            c.each("audio", &entry.audio, |c, _, audio: &Audio| {
+                c.media_file(&audio.src, MediaKind::Audio);
+                for (key, text) in [("title", &audio.title), ("caption", &audio.caption), ("credit", &audio.credit)] {
+                    if let Some(text) = text {
+                        c.text(key, text);
+                    }
+                }
+            });
             c.each("photos", &entry.photos, |c, _, photo: &Photo| {
                 c.picture(&photo.src, photo.alt.as_ref(), photo.width, photo.height);
                 if let Some(caption) = &photo.caption {
@@ -635,6 +727,70 @@ pub fn date_words(iso: &str) -> Option<Text> {
         zh: format!("{month}月{day}日"),
         en: format!("{day} {}", MONTHS.get(month.checked_sub(1)?)?),
     })
+}
+
+/// A kind of time-based media.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaKind {
+    Video,
+    Audio,
+}
+
+/// The extensions of the video and sound files every phone's browser plays.
+pub const VIDEO_EXTENSIONS: [&str; 3] = ["mp4", "m4v", "webm"];
+pub const AUDIO_EXTENSIONS: [&str; 3] = ["m4a", "mp3", "ogg"];
+
+/// How to make a video every phone plays, for messages.
+const EXPORT_MP4: &str = "export it as an MP4 with H.264 video and AAC sound: in HandBrake, the preset \"Fast 1080p30\"; with ffmpeg, `ffmpeg -i in.mov -c:v libx264 -crf 23 -c:a aac -movflags +faststart out.mp4`; on an iPhone, set Settings › Camera › Formats to \"Most Compatible\" before filming";
+const EXPORT_MP4_ZH: &str = "请导出为 MP4（H.264 视频、AAC 音频）：HandBrake 用预设 \"Fast 1080p30\"；ffmpeg 用 `ffmpeg -i in.mov -c:v libx264 -crf 23 -c:a aac -movflags +faststart out.mp4`；iPhone 拍摄前把 设置 › 相机 › 格式 设为“兼容性最佳”";
+
+/// The lower-case extension of a path or address (without its query).
+pub fn extension(src: &str) -> String {
+    let path = src.split(['?', '#']).next().unwrap_or_default();
+    let name = path.rsplit('/').next().unwrap_or_default();
+    name.rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Whether `src` is a format browsers play as `kind`; otherwise what to
+/// do, in English and Chinese.
+pub fn media_format(src: &str, kind: MediaKind) -> Result<(), (String, String)> {
+    let ext = extension(src);
+    match kind {
+        MediaKind::Video if VIDEO_EXTENSIONS.contains(&ext.as_str()) => Ok(()),
+        MediaKind::Audio if AUDIO_EXTENSIONS.contains(&ext.as_str()) => Ok(()),
+        MediaKind::Video if matches!(ext.as_str(), "mov" | "qt" | "hevc" | "h265" | "heic") => {
+            Err((
+                format!(
+                    "\"{src}\" is an Apple QuickTime/HEVC video, which Android phones and the chat apps' browsers do not play; {EXPORT_MP4}"
+                ),
+                format!(
+                    "\"{src}\" 是苹果 QuickTime/HEVC 视频，安卓手机和聊天软件内置浏览器无法播放。{EXPORT_MP4_ZH}"
+                ),
+            ))
+        }
+        MediaKind::Video if AUDIO_EXTENSIONS.contains(&ext.as_str()) => Err((
+            format!(
+                "\"{src}\" is a sound file: put it in the entry's \"audio\" list, not \"videos\""
+            ),
+            format!("\"{src}\" 是音频文件：请放在条目的 \"audio\" 列表里，而不是 \"videos\""),
+        )),
+        MediaKind::Video => Err((
+            format!(
+                "\"{src}\" is not a video format every phone plays (.mp4 or .webm); {EXPORT_MP4}"
+            ),
+            format!("\"{src}\" 不是所有手机都能播放的视频格式（.mp4 或 .webm）。{EXPORT_MP4_ZH}"),
+        )),
+        MediaKind::Audio => Err((
+            format!(
+                "\"{src}\" is not a sound format every phone plays: convert it to .m4a (AAC) or .mp3, e.g. `ffmpeg -i in.{ext} -c:a aac -b:a 128k out.m4a`"
+            ),
+            format!(
+                "\"{src}\" 不是所有手机都能播放的音频格式：请转换为 .m4a（AAC）或 .mp3，例如 `ffmpeg -i in.{ext} -c:a aac -b:a 128k out.m4a`"
+            ),
+        )),
+    }
 }
 
 /// A relative path or an http(s) address (no `javascript:`, `data:`, …).

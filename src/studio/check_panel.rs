@@ -2,7 +2,7 @@
 //! check`, run in the browser against the files the host serves.
 
 use crate::api::content_url;
-use crate::content::check::{PHOTO_BUDGET_BYTES, PhotoUse, Report, check, stale_build};
+use crate::content::check::{FileKind, FileUse, Report, check, stale_build};
 use crate::content::{Lang, Problem, Severity, files};
 use crate::i18n::{ui, words};
 use crate::ui_text::check_summary;
@@ -34,7 +34,7 @@ fn ReportView(report: Report) -> impl IntoView {
             errors,
             warnings,
             files::ALL.len(),
-            report.photos.len(),
+            report.count(FileKind::Photo),
         )
     };
     let (summary, summary_zh) = (summary(Lang::En), summary(Lang::Zh));
@@ -87,8 +87,8 @@ async fn run_check() -> Report {
         .filter_map(|(file, bytes)| Some((*file, bytes.as_ref().ok()?.as_slice())))
         .collect();
     report.add(stale_build(&record, &current));
-    let photo_problems = join_all(report.photos.iter().map(check_photo)).await;
-    report.add(photo_problems.into_iter().flatten());
+    let file_problems = join_all(report.files.iter().map(check_file)).await;
+    report.add(file_problems.into_iter().flatten());
     report
 }
 
@@ -104,17 +104,24 @@ async fn fetch_bytes(file: &'static str) -> Result<Vec<u8>, String> {
     response.binary().await.map_err(|e| e.to_string())
 }
 
-/// Whether the host has the photo, and whether it is too big for phones.
-async fn check_photo(photo: &PhotoUse) -> Option<Problem> {
-    let response = RequestBuilder::new(&photo.src)
-        .method(Method::HEAD)
-        .send()
-        .await;
+/// Whether the host has the file, and whether it is too big for phones;
+/// subtitles are read whole and checked to be WebVTT. (A video's codecs are
+/// checked by `cargo xtask check`, which reads the file.)
+async fn check_file(used: &FileUse) -> Option<Problem> {
+    let method = if used.kind == FileKind::Subtitles {
+        Method::GET
+    } else {
+        Method::HEAD
+    };
+    let response = RequestBuilder::new(&used.src).method(method).send().await;
     match response {
         Ok(response) if response.ok() => {
+            if used.kind == FileKind::Subtitles {
+                return used.wrong_content(&response.binary().await.ok()?);
+            }
             let bytes: u64 = response.headers().get("content-length")?.parse().ok()?;
-            (bytes > PHOTO_BUDGET_BYTES).then(|| photo.too_large(bytes))
+            used.too_large(bytes)
         }
-        _ => Some(photo.missing()),
+        _ => Some(used.missing()),
     }
 }

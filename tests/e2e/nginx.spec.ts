@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // dist/ behind the nginx server block that `cargo xtask nginx` prints.
 test('the page comes with security headers and is revalidated', async ({ request }) => {
@@ -95,5 +97,31 @@ test('_headers (Netlify, Cloudflare Pages) and nginx cache exactly the same file
   for (const path of [...hashed, 'sw.js', 'index.html', 'manifest.webmanifest', 'content/site.json', 'icon-192.png']) {
     const nginx = (await request.get(`./${path}`)).headers()['cache-control'];
     expect(nginx === 'public, max-age=31536000, immutable', `nginx: ${path} is ${nginx}`).toBe(cachedForAYear(`/${path}`));
+  }
+});
+
+test('videos, recordings and subtitles are typed, uncompressed, and served in byte ranges', async ({ request }) => {
+  // Media of the second pack (fixtures/make-media.mjs), put beside dist/'s content for this test.
+  const folder = fileURLToPath(new URL('../../dist/content/media-nginx-test/', import.meta.url));
+  mkdirSync(folder, { recursive: true });
+  const types: Record<string, string> = { 'choir.webm': 'video/webm', 'songs.m4a': 'audio/mp4', 'choir.en.vtt': 'text/vtt' };
+  try {
+    for (const file of Object.keys(types)) {
+      copyFileSync(new URL(`fixtures/next-event/content/media/${file}`, import.meta.url), folder + file);
+    }
+    for (const [file, type] of Object.entries(types)) {
+      const response = await request.get(`./content/media-nginx-test/${file}`, {
+        headers: { Range: 'bytes=0-31', 'Accept-Encoding': 'br, gzip' },
+      });
+      expect(response.status(), file).toBe(206);
+      const headers = response.headers();
+      expect(headers['content-range'], file).toMatch(/^bytes 0-31\/\d+$/);
+      expect((await response.body()).length, file).toBe(32);
+      expect(headers['content-type'], file).toContain(type);
+      expect(headers['content-encoding'], file).toBeUndefined();
+      expect(headers['content-security-policy'], file).toContain("media-src 'self' https:");
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });

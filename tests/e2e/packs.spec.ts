@@ -80,7 +80,7 @@ for (const pack of packs) {
       });
     }
 
-    test('entries without text or photos show neither, and no stray dash', async ({ page }) => {
+    test('entries without text or photos show neither, and no stray dash; videos and recordings show with their titles', async ({ page }) => {
       const entries = await open(page);
       const articles = page.getByRole('region', { name: 'The day' }).getByRole('article');
       for (const [i, entry] of entries.entries()) {
@@ -88,9 +88,14 @@ for (const pack of packs) {
         await expect(article.getByRole('heading', { name: en(entry.title) })).toBeVisible();
         await expect(article.locator('.tl-entry__text')).toHaveCount(entry.text ? 1 : 0);
         await expect(article.locator('.photo')).toHaveCount((entry.photos || []).length);
+        // A photo's caption shows if it has one; a video's or recording's title always does.
         await expect(article.locator('figcaption')).toHaveCount(
-          (entry.photos || []).filter((p: any) => p.caption || p.credit).length,
+          (entry.photos || []).filter((p: any) => p.caption || p.credit).length +
+            (entry.videos || []).length +
+            (entry.audio || []).length,
         );
+        await expect(article.locator('video')).toHaveCount((entry.videos || []).length);
+        await expect(article.locator('audio')).toHaveCount((entry.audio || []).length);
       }
     });
 

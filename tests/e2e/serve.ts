@@ -9,6 +9,7 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.jpg': 'image/jpeg', '.webp': 'image/webp', '.webmanifest': 'application/manifest+json',
+  '.webm': 'video/webm', '.mp4': 'video/mp4', '.m4a': 'audio/mp4', '.vtt': 'text/vtt',
 };
 
 export type Served = { url: string; close: () => Promise<void> };

@@ -14,6 +14,8 @@
 //   host keep their offline copies.
 // - The organisers' studio (studio/) is never answered from a cache: it
 //   checks what the host serves now.
+// - Videos, recordings and subtitles pass through to the network as the
+//   browser asks for them (byte ranges): a whole video would fill the cache.
 const VERSION = '__VERSION__';
 const SHELL = __SHELL__;
 const PREFIX = `${self.registration.scope} `;
@@ -24,6 +26,7 @@ const OWN_CACHES = [SHELL_CACHE, PAGES_CACHE, PHOTOS_CACHE];
 const MAX_PHOTOS = 200;
 const NETWORK_TIMEOUT_MS = 6000;
 const STUDIO = new URL('studio/', self.registration.scope).href;
+const MEDIA = ['video', 'audio', 'track'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -75,6 +78,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.href.startsWith(STUDIO)) return;
+  if (request.headers.has('range') || MEDIA.includes(request.destination)) return;
   if (request.mode === 'navigate' || url.pathname.endsWith('.json')) {
     event.respondWith(networkFirst(request));
   } else if (/-[0-9a-f]{8,16}(_bg)?\.(js|css|wasm)$/.test(url.pathname)) {

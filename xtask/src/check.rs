@@ -2,7 +2,7 @@
 //! in English and Chinese, with the same checks as the site's `?check`.
 
 use anyhow::{Result, bail};
-use event_microsite::content::check::{PHOTO_BUDGET_BYTES, Report, check};
+use event_microsite::content::check::{FileKind, FileUse, Report, check};
 use event_microsite::content::{Problem, Severity};
 use std::path::{Path, PathBuf};
 
@@ -20,25 +20,35 @@ pub fn report(dir: &Path) -> Result<Report> {
     }
     let site_root = dir.parent().unwrap_or(dir);
     let mut report = check(|file| std::fs::read(dir.join(file)).map_err(|e| e.to_string()));
-    let photo_problems: Vec<Problem> = report
-        .photos
+    let file_problems: Vec<Problem> = report
+        .files
         .iter()
-        .filter_map(|photo| {
-            let path = site_root.join(photo.src.split(['?', '#']).next().unwrap_or_default());
-            match std::fs::metadata(&path) {
-                Err(_) => Some(photo.missing()),
-                Ok(meta) if meta.len() > PHOTO_BUDGET_BYTES => Some(photo.too_large(meta.len())),
-                Ok(_) => None,
-            }
-        })
+        .filter(|used| !used.src.starts_with("https://"))
+        .flat_map(|used| file_problems(site_root, used))
         .collect();
-    report.add(photo_problems);
+    report.add(file_problems);
     // Only a whole picture of what is used tells what is not.
     if report.errors() == 0 {
         let unused = unused_photos(dir, site_root, &report)?;
         report.add(unused);
     }
     Ok(report)
+}
+
+/// Whether a used file is there, within its budget, and holds what its kind
+/// needs (a video's codecs, WebVTT subtitles).
+fn file_problems(site_root: &Path, used: &FileUse) -> Vec<Problem> {
+    let path = site_root.join(used.src.split(['?', '#']).next().unwrap_or_default());
+    let Ok(meta) = std::fs::metadata(&path) else {
+        return vec![used.missing()];
+    };
+    let mut found: Vec<Problem> = used.too_large(meta.len()).into_iter().collect();
+    if used.has_content_rules()
+        && let Ok(bytes) = std::fs::read(&path)
+    {
+        found.extend(used.wrong_content(&bytes));
+    }
+    found
 }
 
 /// A warning for each file in `dir/photos/` that no content file uses (such
@@ -49,7 +59,7 @@ fn unused_photos(dir: &Path, site_root: &Path, report: &Report) -> Result<Vec<Pr
         return Ok(Vec::new());
     };
     let used: std::collections::HashSet<PathBuf> = report
-        .photos
+        .files
         .iter()
         .filter_map(|photo| {
             site_root
@@ -84,10 +94,14 @@ fn unused_photos(dir: &Path, site_root: &Path, report: &Report) -> Result<Vec<Pr
 /// Prints the report, every line starting with `file:line:column`; fails
 /// if there are errors.
 fn print(dir: &Path, report: &Report) -> Result<()> {
+    let (photos, videos, audio) = (
+        report.count(FileKind::Photo),
+        report.count(FileKind::Video),
+        report.count(FileKind::Audio),
+    );
     println!(
-        "Checking {} ({} photos)\n",
-        dir.display(),
-        report.photos.len()
+        "Checking {} ({photos} photos, {videos} videos, {audio} recordings)\n",
+        dir.display()
     );
     for problem in &report.problems {
         let kind = match problem.severity {
@@ -135,5 +149,59 @@ mod tests {
             .collect();
         assert_eq!(unused, ["photos/left-behind.jpg"]);
         assert_eq!(report.errors(), 0);
+    }
+
+    #[test]
+    fn a_video_file_in_quicktime_and_subtitles_that_are_not_webvtt_are_found_on_disk() {
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content");
+        let root = std::env::temp_dir().join(format!("check-media-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let content = root.join("content");
+        crate::build::copy_dir(&shipped, &content).unwrap();
+        let media = content.join("media");
+        std::fs::create_dir_all(&media).unwrap();
+        // An ftyp box with QuickTime's brand: a .mov renamed .mp4.
+        std::fs::write(media.join("choir.mp4"), b"\0\0\0\x10ftypqt  \0\0\0\0").unwrap();
+        std::fs::write(media.join("choir.jpg"), "jpeg").unwrap();
+        std::fs::write(
+            media.join("choir.vtt"),
+            "1\n00:00:01,000 --> 00:00:02,000\nhi\n",
+        )
+        .unwrap();
+        std::fs::write(media.join("songs.m4a"), "m4a").unwrap();
+        let timeline = std::fs::read_to_string(content.join("timeline.json")).unwrap();
+        let timeline = timeline.replacen(
+            "\"photos\": [",
+            r#""videos": [{"src": "content/media/choir.mp4", "poster": "content/media/choir.jpg", "width": 1280, "height": 720,
+                "captions": {"en": "content/media/choir.vtt"}}],
+              "audio": [{"src": "content/media/songs.m4a"}, {"src": "content/media/gone.mp3"}],
+              "photos": ["#,
+            1,
+        );
+        std::fs::write(content.join("timeline.json"), timeline).unwrap();
+        let report = report(&content).unwrap();
+        std::fs::remove_dir_all(&root).unwrap();
+        let found: Vec<(&str, &str)> = report
+            .problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.message.as_str()))
+            .collect();
+        let at = |path: &str| found.iter().find(|(p, _)| *p == path).map(|(_, m)| *m);
+        assert!(
+            at("entries[0].videos[0].src").is_some_and(|m| m.contains("QuickTime")),
+            "{found:#?}"
+        );
+        assert!(
+            at("entries[0].videos[0].captions.en").is_some_and(|m| m.contains("not WebVTT")),
+            "{found:#?}"
+        );
+        assert!(
+            at("entries[0].audio[1].src")
+                .is_some_and(|m| m.contains("recording") && m.contains("does not exist")),
+            "{found:#?}"
+        );
+        assert_eq!(at("entries[0].audio[0].src"), None, "{found:#?}");
+        assert_eq!(report.count(FileKind::Video), 1);
+        assert_eq!(report.count(FileKind::Audio), 2);
     }
 }

@@ -1,11 +1,14 @@
-//! The photo viewer: a modal dialog over the timeline. Swipe, pinch and
-//! double-tap on a phone; arrows, Escape and buttons on a desktop. Its
-//! address (`?photo=oath-1`) can be shared, and Back closes it.
+//! The photo viewer: a modal dialog over the timeline, through the day's
+//! photos and videos. Swipe, pinch and double-tap on a phone; arrows,
+//! Escape and buttons on a desktop. Its address (`?photo=oath-1`) can be
+//! shared, and Back closes it. A video plays in the dialog and stops when
+//! the visitor moves on or closes.
 
 mod touch;
 
+use super::media::VideoPlayer;
 use crate::browser;
-use crate::content::{Entry, Photo, PhotoRef, Text};
+use crate::content::{Entry, PhotoRef, Slide, Text};
 use crate::decimal::fixed;
 use crate::i18n::{tr, tr_attr, ui, use_lang, words};
 use leptos::ev;
@@ -145,8 +148,11 @@ pub fn PhotoViewer(
 fn Dialog(viewer: Viewer) -> impl IntoView {
     let close_button = NodeRef::<html::Button>::new();
     let dialog = NodeRef::<html::Div>::new();
-    let touch = use_touch_zoom(viewer);
-    let photo = Memo::new(move |_| viewer.current.get().and_then(|i| photo_at(viewer, i)));
+    let photo = Memo::new(move |_| viewer.current.get().and_then(|i| slide_at(viewer, i)));
+    // Only photos zoom: on a video, a touch is for its controls or a swipe.
+    let zoomable =
+        Signal::derive(move || photo.with(|open| matches!(open, Some((_, Slide::Photo(_), _)))));
+    let touch = use_touch_zoom(viewer, zoomable);
 
     Effect::new(move |_| {
         if let Some(button) = close_button.get() {
@@ -162,6 +168,8 @@ fn Dialog(viewer: Viewer) -> impl IntoView {
     });
 
     let on_key = move |event: ev::KeyboardEvent| match event.key().as_str() {
+        // On a video's own controls the arrows seek.
+        "ArrowRight" | "ArrowLeft" if on_media(&event) => {}
         "ArrowRight" => viewer.step(1),
         "ArrowLeft" => viewer.step(-1),
         "Escape" => {
@@ -201,21 +209,43 @@ fn Dialog(viewer: Viewer) -> impl IntoView {
     }
 }
 
-/// The open photo, and where it is: its reference, the photo and its
-/// entry's title.
-type OpenPhoto = Memo<Option<(PhotoRef, Photo, Text)>>;
+/// Whether a key was pressed on a video or recording (whose controls use
+/// the arrows).
+fn on_media(event: &ev::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| matches!(element.tag_name().as_str(), "VIDEO" | "AUDIO"))
+}
+
+/// The open slide, and where it is: its reference, the photo or video and
+/// its entry's title.
+type OpenPhoto = Memo<Option<(PhotoRef, Slide, Text)>>;
 
 /// The photo itself, zoomed and panned, or a placeholder with its alt text
-/// if it fails to load.
+/// if it fails to load; or the video, with its controls.
 #[component]
 fn Picture(photo: OpenPhoto, zoom: RwSignal<Zoom>) -> impl IntoView {
     let broken = RwSignal::new(false);
+    let lang = use_lang();
     Effect::new(move |_| {
         photo.track();
         broken.set(false);
     });
     move || {
-        photo.get().map(|(_, photo, entry_title)| {
+        photo.get().map(|(_, slide, entry_title)| {
+            let photo = match slide {
+                Slide::Photo(photo) => photo,
+                Slide::Video(video) => {
+                    let title = video.title.clone().unwrap_or(entry_title);
+                    return view! {
+                        <div class="viewer__video">
+                            <VideoPlayer video title lang=lang.get_untracked() player=NodeRef::new() controls=true/>
+                        </div>
+                    }
+                    .into_any();
+                }
+            };
             let alt = tr_attr(photo.alt_or(&entry_title));
             if broken.get() {
                 return view! {
@@ -260,17 +290,22 @@ fn Info(viewer: Viewer, photo: OpenPhoto) -> impl IntoView {
             {move || {
                 photo
                     .get()
-                    .map(|(reference, photo, entry_title)| {
+                    .map(|(reference, slide, entry_title)| {
                         let index = viewer.current.get().unwrap_or(0);
                         let (n, of) = (reference.index + 1, reference.count);
+                        let video = matches!(slide, Slide::Video(_));
+                        let (caption, credit) = match slide {
+                            Slide::Photo(photo) => (photo.caption, photo.credit),
+                            Slide::Video(video) => (video.title.or(video.caption), video.credit),
+                        };
                         view! {
                             // The counter names the entry: a caption that only repeats it is left out.
-                            {photo.caption.clone().filter(|caption| caption != &entry_title).map(|caption| view! { <p class="viewer__caption">{tr(caption)}</p> })}
-                            {photo.credit.clone().map(|credit| view! { <p class="viewer__credit">{tr(credit)}</p> })}
+                            {caption.filter(|caption| caption != &entry_title).map(|caption| view! { <p class="viewer__caption">{tr(caption)}</p> })}
+                            {credit.map(|credit| view! { <p class="viewer__credit">{tr(credit)}</p> })}
                             <p class="viewer__count">
                                 {move || {
                                     let lang = lang.get();
-                                    crate::ui_text::photo_count(lang, entry_title.get(lang), n, of, index + 1, total)
+                                    crate::ui_text::photo_count(lang, entry_title.get(lang), (n, of), (index + 1, total), video)
                                 }}
                             </p>
                         }
@@ -301,12 +336,17 @@ fn Controls(viewer: Viewer, close_button: NodeRef<html::Button>) -> impl IntoVie
     }
 }
 
-/// Starts loading the photos before and after `index`, so moving is quick.
+/// Starts loading the photos (a video's poster, never the video) before
+/// and after `index`, so moving is quick.
 fn load_neighbours(viewer: Viewer, index: usize) {
     let total = viewer.gallery.with_value(Vec::len);
     for step in [1, total.saturating_sub(1)] {
         let neighbour = (index + step) % total.max(1);
-        if let Some(src) = photo_at(viewer, neighbour).map(|(_, photo, _)| photo.src)
+        let src = slide_at(viewer, neighbour).map(|(_, slide, _)| match slide {
+            Slide::Photo(photo) => photo.src,
+            Slide::Video(video) => video.poster,
+        });
+        if let Some(src) = src
             && let Ok(image) = web_sys::HtmlImageElement::new()
         {
             image.set_src(&src);
@@ -314,23 +354,24 @@ fn load_neighbours(viewer: Viewer, index: usize) {
     }
 }
 
-/// The photo at gallery position `index`, with its reference and its
-/// entry's title.
-fn photo_at(viewer: Viewer, index: usize) -> Option<(PhotoRef, Photo, Text)> {
+/// The photo or video at gallery position `index`, with its reference and
+/// its entry's title.
+fn slide_at(viewer: Viewer, index: usize) -> Option<(PhotoRef, Slide, Text)> {
     let reference = viewer.gallery.with_value(|g| g.get(index).cloned())?;
     viewer.entries.with_value(|entries| {
         let entry = entries.get(reference.entry)?;
         Some((
             reference.clone(),
-            entry.photos.get(reference.index)?.clone(),
+            entry.slide(reference.index)?,
             entry.title.clone(),
         ))
     })
 }
 
-/// Keeps Tab and Shift+Tab within the dialog's buttons.
+/// Keeps Tab and Shift+Tab within the dialog's buttons (and a video's
+/// controls).
 fn trap_focus(dialog: &web_sys::HtmlDivElement, event: &ev::KeyboardEvent) {
-    let Ok(buttons) = dialog.query_selector_all("button") else {
+    let Ok(buttons) = dialog.query_selector_all("video, button") else {
         return;
     };
     let (Some(first), Some(last)) = (

@@ -59,8 +59,9 @@ pub(super) struct TouchZoom {
     pub double_click: Callback<()>,
 }
 
-/// Pinch, pan, double tap and swipe on the open photo of `viewer`.
-pub(super) fn use_touch_zoom(viewer: Viewer) -> TouchZoom {
+/// Pinch, pan, double tap and swipe on the open photo of `viewer`; only the
+/// swipe while `zoomable` is false (a video, whose controls take touches).
+pub(super) fn use_touch_zoom(viewer: Viewer, zoomable: Signal<bool>) -> TouchZoom {
     let zoom = RwSignal::new(Zoom::NONE);
     let touch = StoredValue::new(TouchStart::default());
     let last_tap = StoredValue::new(0.0_f64);
@@ -71,6 +72,9 @@ pub(super) fn use_touch_zoom(viewer: Viewer) -> TouchZoom {
         touch.set_value(touch_start(&event.touches(), zoom.get_untracked()));
     });
     let moved = Callback::new(move |event: ev::TouchEvent| {
+        if !zoomable.get_untracked() {
+            return;
+        }
         event.prevent_default();
         let touches = event.touches();
         let start = touch.get_value();
@@ -104,6 +108,9 @@ pub(super) fn use_touch_zoom(viewer: Viewer) -> TouchZoom {
             f64::from(finger.client_y()) - start.y,
         );
         if gesture::is_tap(dx, dy) {
+            if !zoomable.get_untracked() {
+                return;
+            }
             let now = browser::now_millis();
             if now - last_tap.get_value() < 300.0 {
                 toggle_zoom(zoom);
@@ -116,7 +123,7 @@ pub(super) fn use_touch_zoom(viewer: Viewer) -> TouchZoom {
         }
     });
     let double_click = Callback::new(move |()| {
-        if browser::now_millis() - last_touch.get_value() > 1000.0 {
+        if zoomable.get_untracked() && browser::now_millis() - last_touch.get_value() > 1000.0 {
             toggle_zoom(zoom);
         }
     });

@@ -30,6 +30,8 @@ pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {
         // The poster preview is a data: URL.
         "img-src 'self' https: data:".to_string(),
         "connect-src 'self' https:".to_string(),
+        // Videos, recordings and their subtitles, like photos.
+        "media-src 'self' https:".to_string(),
         "object-src 'none'".to_string(),
         "base-uri 'self'".to_string(),
         "form-action 'self'".to_string(),

@@ -101,6 +101,14 @@ fn server_block(
         add_header Cache-Control "no-cache" always;
 {indented}    }}
 
+    # Videos, recordings and subtitles, with their types (Debian's mime.types
+    # lacks some) and byte ranges (nginx answers Range for static files), so
+    # a phone fetches only what it plays. Never compressed: they are already.
+    location ~* "\.({MEDIA_EXTENSIONS})$" {{
+        types {{ {MEDIA_TYPES} }}
+        add_header Cache-Control "no-cache" always;
+{indented}    }}
+
     # The page, the content and the service worker: always ask whether they changed.
     location / {{
         add_header Cache-Control "no-cache" always;
@@ -163,11 +171,23 @@ pub fn netlify_headers(policy: &str, hashed: &[String]) -> String {
     for (name, value) in security_headers(policy) {
         text.push_str(&format!("  {name}: {value}\n"));
     }
+    for (extension, content_type) in MEDIA_CONTENT_TYPES {
+        text.push_str(&format!(
+            "\n/*.{extension}\n  Content-Type: {content_type}\n"
+        ));
+    }
     for name in hashed {
         text.push_str(&format!("\n/{name}\n  Cache-Control: {IMMUTABLE}\n"));
     }
     text
 }
+
+/// The media files' extensions, as an nginx pattern, and their types.
+const MEDIA_EXTENSIONS: &str = "mp4|m4v|webm|m4a|mp3|ogg|vtt";
+const MEDIA_TYPES: &str = "video/mp4 mp4 m4v; video/webm webm; audio/mp4 m4a; audio/mpeg mp3; audio/ogg ogg; text/vtt vtt;";
+/// The types `_headers` sets, where hosts guess some wrong.
+const MEDIA_CONTENT_TYPES: [(&str, &str); 2] =
+    [("m4a", "audio/mp4"), ("vtt", "text/vtt; charset=utf-8")];
 
 /// The caching of files whose names carry a content hash.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
