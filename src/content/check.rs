@@ -208,12 +208,12 @@ impl Report {
 pub fn check(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Report {
     let mut report = Report::default();
     let mut problems = Vec::new();
-    let mut photos = Vec::new();
+    let mut uses = Vec::new();
     if let Some((site, source)) = check_file::<Site>(&read, files::SITE, &mut problems) {
         let map = SourceMap::new(&source);
         problems.extend(share_warnings(&site, &map));
         if let Some(image) = &site.share.image {
-            photos.push(file_use(
+            uses.push(file_use(
                 FileKind::Photo,
                 files::SITE,
                 &map,
@@ -227,33 +227,24 @@ pub fn check(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Report {
     {
         let map = SourceMap::new(&source);
         for (e, entry) in timeline.entries.iter().enumerate() {
-            for (p, photo) in entry.photos.iter().enumerate() {
-                let base = [
+            // `entries[e].LIST[i]`
+            let item = |list, i| {
+                [
                     Seg::Key("entries"),
                     Seg::Index(e),
-                    Seg::Key("photos"),
-                    Seg::Index(p),
-                ];
-                photos.extend(photo_files(&map, &base, photo));
+                    Seg::Key(list),
+                    Seg::Index(i),
+                ]
+            };
+            for (p, photo) in entry.photos.iter().enumerate() {
+                uses.extend(photo_files(&map, &item("photos", p), photo));
             }
             for (v, video) in entry.videos.iter().enumerate() {
-                let base = [
-                    Seg::Key("entries"),
-                    Seg::Index(e),
-                    Seg::Key("videos"),
-                    Seg::Index(v),
-                ];
-                photos.extend(video_files(&map, &base, video));
+                uses.extend(video_files(&map, &item("videos", v), video));
             }
             for (a, audio) in entry.audio.iter().enumerate() {
-                let path = [
-                    Seg::Key("entries"),
-                    Seg::Index(e),
-                    Seg::Key("audio"),
-                    Seg::Index(a),
-                    Seg::Key("src"),
-                ];
-                photos.push(file_use(
+                let path = [&item("audio", a)[..], &[Seg::Key("src")]].concat();
+                uses.push(file_use(
                     FileKind::Audio,
                     files::TIMELINE,
                     &map,
@@ -273,7 +264,7 @@ pub fn check(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Report {
                     Seg::Key("image"),
                     Seg::Key("src"),
                 ];
-                photos.push(file_use(
+                uses.push(file_use(
                     FileKind::Photo,
                     files::QUIZ,
                     &map,
@@ -283,7 +274,7 @@ pub fn check(read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Report {
             }
         }
     }
-    report.files = photos;
+    report.files = uses;
     report.add(problems);
     report
 }
