@@ -48,11 +48,12 @@ pub fn VideoFigure(
                 <VideoPlayer video title=title.clone() lang player controls=!crate::browser::in_browser()/>
                 {button}
             </div>
-            <MediaCaption title caption credit lang/>
             <p class="video__failed">
                 {said_ui(words::VIDEO_FAILED, lang)}" "
                 <a href=src>{said_ui(words::VIDEO_LINK, lang)}</a>
             </p>
+            // A figure's caption is its first or last child.
+            <MediaCaption title caption credit lang/>
         </figure>
     }
 }
