@@ -191,7 +191,7 @@ fn EntryCard(
                 <PhotoFigure
                     photo=photo.clone()
                     alt=photo.alt_or(&entry.title).get(lang).to_string()
-                    id=format!("{}-{}", entry.id, i + 1)
+                    id=entry.slide_id(i)
                     lang
                     viewer
                     single=count == 1
@@ -207,8 +207,8 @@ fn EntryCard(
             view! {
                 <VideoFigure
                     video=video.clone()
-                    title=video.title.clone().unwrap_or_else(|| entry.title.clone())
-                    id=format!("{}-{}", entry.id, entry.photos.len() + i + 1)
+                    title=video.title_or(&entry.title)
+                    id=entry.slide_id(entry.photos.len() + i)
                     lang
                 />
             }
@@ -218,8 +218,7 @@ fn EntryCard(
         .audio
         .iter()
         .map(|audio| {
-            let title = audio.title.clone().unwrap_or_else(|| entry.title.clone());
-            view! { <AudioPlayer audio=audio.clone() title lang/> }
+            view! { <AudioPlayer audio=audio.clone() title=audio.title_or(&entry.title) lang/> }
         })
         .collect_view();
     let part = part.map(|part| view! { <h3 class="tl-part__title">{said(&part, lang)}</h3> });

@@ -68,7 +68,7 @@ pub fn gallery(entries: &[Entry]) -> Vec<PhotoRef> {
         .enumerate()
         .flat_map(|(entry, e)| {
             (0..e.slide_count()).map(move |index| PhotoRef {
-                id: format!("{}-{}", e.id, index + 1),
+                id: e.slide_id(index),
                 entry,
                 index,
                 count: e.slide_count(),

@@ -345,6 +345,12 @@ impl Entry {
         self.photos.len() + self.videos.len()
     }
 
+    /// The id of the entry's slide `index` in links (`?photo=ENTRY-N`, N
+    /// counting from 1: its photos first, then its videos).
+    pub fn slide_id(&self, index: usize) -> String {
+        format!("{}-{}", self.id, index + 1)
+    }
+
     /// The entry's slide `index` (counting from 0): its photos first, then
     /// its videos.
     pub fn slide(&self, index: usize) -> Option<Slide> {
@@ -391,6 +397,13 @@ pub struct Video {
     pub captions: Subtitles,
 }
 
+impl Video {
+    /// What the video is called: its title, else `fallback` (the entry's).
+    pub fn title_or(&self, fallback: &Text) -> Text {
+        self.title.clone().unwrap_or_else(|| fallback.clone())
+    }
+}
+
 /// A video's subtitle files (WebVTT, `.vtt`), one per language.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -427,6 +440,13 @@ pub struct Audio {
     /// Who recorded it.
     #[serde(default)]
     pub credit: Option<Text>,
+}
+
+impl Audio {
+    /// What the recording is called: its title, else `fallback` (the entry's).
+    pub fn title_or(&self, fallback: &Text) -> Text {
+        self.title.clone().unwrap_or_else(|| fallback.clone())
+    }
 }
 
 /// A photo (or illustration) with the facts needed to show it without a

@@ -237,7 +237,7 @@ fn Picture(photo: OpenPhoto, zoom: RwSignal<Zoom>) -> impl IntoView {
             let photo = match slide {
                 Slide::Photo(photo) => photo,
                 Slide::Video(video) => {
-                    let title = video.title.clone().unwrap_or(entry_title);
+                    let title = video.title_or(&entry_title);
                     return view! {
                         <div class="viewer__video">
                             <VideoPlayer video title lang=lang.get_untracked() player=NodeRef::new() controls=true/>
