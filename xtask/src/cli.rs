@@ -16,7 +16,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Install whatever is missing (wasm toolchain, trunk, wasm-bindgen-cli,
+    /// Install whatever is missing (wasm toolchain, wasm-bindgen-cli,
     /// Chromium, Playwright, nginx)
     Setup,
     /// Check the content, then build the release site into dist/ (a fresh

@@ -43,7 +43,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             &tools::Env::prepare_build(&root)?,
             &args.options(&invoked_from),
         ),
-        Command::Serve => build::serve(&tools::Env::prepare_build(&root)?),
+        Command::Serve => build::serve::run(&tools::Env::prepare_build(&root)?),
         Command::Test => testing::run(&tools::Env::prepare(&root)?),
         Command::Check { dir } => check::run(&from_caller(dir, "public/content")),
         Command::Photos { src, out, into } => photos::from_cli(

@@ -214,10 +214,10 @@ pub fn precompress_hashed(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A JS, wasm or CSS file whose name carries trunk's content hash, such as
-/// `app-1b7e36b111e3f34_bg.wasm`. The hash is a u64 in hex without leading
-/// zeros, so it is up to 16 digits long (8 or more, but for 1 in 4 billion
-/// builds); `deploy.rs` and `sw.js` match the same names.
+/// A JS, wasm or CSS file whose name carries a content hash, such as
+/// `app-1b7e36b111e3f34a_bg.wasm`: 16 hex digits as the build writes them
+/// (`build::bundle`), or 8 to 16 as trunk writes them (a u64 without
+/// leading zeros); `deploy.rs` and `sw.js` match the same names.
 pub fn is_hashed(name: &str) -> bool {
     name.rsplit_once('.').is_some_and(|(stem, ext)| {
         matches!(ext, "js" | "wasm" | "css")

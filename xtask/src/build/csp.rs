@@ -49,7 +49,7 @@ pub fn apply(index: &Path) -> Result<String> {
     let scripts = inline_hashes(&html, "script")?;
     if scripts.is_empty() {
         bail!(
-            "no inline script in {}: is this trunk's output?",
+            "no inline script in {}: is this a page the build wrote?",
             index.display()
         );
     }

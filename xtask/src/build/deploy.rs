@@ -85,7 +85,7 @@ fn server_block(
 
 {headers}
     # Files whose names carry a content hash never change: cache for a year.
-    # (trunk's hash is hex without leading zeros: up to 16 digits.)
+    # (16 hex digits; trunk's, without leading zeros, 8 to 16.)
     location ~* "-[0-9a-f]{{8,16}}(_bg)?\.(js|css|wasm)$" {{
         types {{ application/javascript js; text/css css; application/wasm wasm; }}
         # The build writes NAME.gz (gzip -9) and NAME.br (brotli 11) beside each.

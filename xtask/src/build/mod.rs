@@ -4,10 +4,12 @@
 //! fresh folder and moved into place only when every step has succeeded, so
 //! a failed or interrupted build leaves the previous `dist/` as it was.
 
+pub mod bundle;
 pub mod csp;
 pub mod deploy;
 pub mod prerender;
 pub mod pwa;
+pub mod serve;
 pub mod share_image;
 
 use crate::setup::tools;
@@ -37,7 +39,10 @@ impl Default for Options {
     }
 }
 
-/// The studio's page, which trunk builds into `studio/` of the site.
+/// The event page's template, built into the site's folder.
+pub const EVENT_PAGE: &str = "index.html";
+
+/// The studio's page, built into `studio/` of the site.
 pub const STUDIO_PAGE: &str = "src/bin/studio/index.html";
 
 /// The built site's pages, by their folder in it: the event page, then the
@@ -59,52 +64,37 @@ pub fn run(env: &tools::Env, options: &Options) -> Result<()> {
     if staging.exists() {
         std::fs::remove_dir_all(&staging)?;
     }
-    cmd::step("build the release site");
+    cmd::step("build the event page and the organisers' studio");
+    let event = bundle::Template::read(&root.join(EVENT_PAGE))?;
+    let studio = bundle::Template::read(&root.join(STUDIO_PAGE))?;
+    bundle::compile(env, &[&event, &studio])?;
     // Relative URLs, so the site works in any folder of any host.
-    env.release_command("trunk")
-        .args(["build", "--release", "--public-url", "./", "--dist"])
-        .arg(&staging)
-        .run()?;
-    cmd::step("build the organisers' studio");
-    // Its assets' addresses are relative to the site's folder: the page says
-    // `<base href="../">`, so that `content/…` means what it means there.
-    env.release_command("trunk")
-        .args(["build", "--release", "--public-url", "./studio/", "--dist"])
-        .arg(staging.join(PAGE_FOLDERS[1]))
-        .arg(root.join(STUDIO_PAGE))
-        .run()?;
+    let app = event.write(env, &staging, "./", bundle::Start::Deferred)?;
+    // The studio's assets' addresses are relative to the site's folder: the
+    // page says `<base href="../">`, so that `content/…` means what it
+    // means there.
+    studio.write(
+        env,
+        &staging.join(PAGE_FOLDERS[1]),
+        "./studio/",
+        bundle::Start::Module,
+    )?;
     if options.content.is_some() {
         let built = staging.join("content");
         std::fs::remove_dir_all(&built)?;
         copy_dir(&content, &built)?;
     }
-    finish(&staging, options)?;
+    finish(&staging, &app, options)?;
     let out = options.out.clone().unwrap_or_else(|| root.join("dist"));
     publish(&staging, &out)?;
     println!("the site is in {}", out.display());
     Ok(())
 }
 
-/// `trunk serve --release` on 127.0.0.1:8080.
-pub fn serve(env: &tools::Env) -> Result<()> {
-    cmd::step("serve the site on http://127.0.0.1:8080 (Ctrl-C to stop)");
-    println!("\n    open http://127.0.0.1:8080\n");
-    env.wasm_command("trunk")
-        .args([
-            "serve",
-            "--release",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            "8080",
-        ])
-        .run()
-}
-
-/// The steps after trunk, on the built folder `dist`: the prerendered page,
+/// The steps after the pages are built, on the folder `dist`: the prerendered page,
 /// its policy, the share image, icons, manifest, service worker,
 /// precompressed files and deploy headers.
-fn finish(dist: &Path, options: &Options) -> Result<()> {
+fn finish(dist: &Path, app: &bundle::App, options: &Options) -> Result<()> {
     let index = dist.join("index.html");
     cmd::step("render the event into index.html; share image, icons, manifest, service worker");
     let content = prerender::Content::load(&dist.join("content"))?;
@@ -126,7 +116,7 @@ fn finish(dist: &Path, options: &Options) -> Result<()> {
             }
         }
     };
-    prerender::apply(&index, &content, &image, options.offline)?;
+    prerender::apply(&index, app, &content, &image, options.offline)?;
     prerender::mark_studio(
         &dist.join(PAGE_FOLDERS[1]).join("index.html"),
         &dist.join("content"),
@@ -268,7 +258,7 @@ pub fn check_dist_survives(env: &tools::Env) -> Result<u64> {
     Ok(2)
 }
 
-/// Starts `cargo xtask build` and, once trunk has begun writing the new
+/// Starts `cargo xtask build` and, once it has begun writing the new
 /// site, kills it and every process it started (found in `/proc`, each
 /// killed by its own id: nothing outside that build is touched).
 fn kill_a_build_half_way(root: &Path) -> Result<()> {

@@ -8,6 +8,8 @@
 
 use anyhow::{Context, Result, bail};
 use event_microsite::content::{Lang, Quiz, Site, Story, Timeline, files, load};
+use lol_html::html_content::ContentType;
+use lol_html::{RewriteStrSettings, element, rewrite_str};
 use serde::de::DeserializeOwned;
 use serde_json::json;
 use std::path::Path;
@@ -210,38 +212,6 @@ fn languages_json() -> String {
     serde_json::to_string(&langs).expect("JSON values serialise")
 }
 
-/// Takes trunk's loader out of the page: its inline module and the preloads
-/// of the app's JS and wasm, which would compete with the first paint.
-/// Returns the app's JS and wasm file names, for `head_script`.
-fn remove_trunk_loader(html: &mut String) -> Result<(String, String)> {
-    let open = "<script type=\"module\">";
-    let start = html
-        .find(open)
-        .context("no trunk loader (inline module script) in index.html")?;
-    let end =
-        start + html[start..].find("</script>").context("unclosed script")? + "</script>".len();
-    let loader = html[start..end].to_string();
-    let quoted = |marker: &str| -> Result<String> {
-        let at = loader
-            .find(marker)
-            .with_context(|| format!("trunk's loader has no {marker}"))?
-            + marker.len();
-        let rest = &loader[at..];
-        Ok(rest[..rest.find('\'').context("unclosed string")?].to_string())
-    };
-    let js = quoted("from './")?;
-    let wasm = quoted("module_or_path: './")?;
-    html.replace_range(start..end, "");
-    for file in [&js, &wasm] {
-        while let Some(at) = html.find(&format!("href=\"./{file}\"")) {
-            let tag_start = html[..at].rfind("<link").context("preload without <link")?;
-            let tag_end = at + html[at..].find('>').context("unclosed <link")? + 1;
-            html.replace_range(tag_start..tag_end, "");
-        }
-    }
-    Ok((js, wasm))
-}
-
 /// The markup put at the start of `<body>`: the whole page as the app's
 /// components draw it, and what a browser without JavaScript shows.
 pub fn body(content: &Content) -> String {
@@ -262,27 +232,45 @@ fn page(content: &Content) -> String {
     )
 }
 
-/// Writes the head tags, the head script and the prerendered body into the
-/// built page.
-pub fn apply(index: &Path, content: &Content, image: &ShareImage, offline: bool) -> Result<()> {
-    let mut html = std::fs::read_to_string(index)?;
+/// Writes the head tags, the head script (which starts `app`) and the
+/// prerendered body into the built page, and the record of the content it
+/// was built from. Edited with an HTML rewriter: the template's `<title>`
+/// gives way to the head tags, `<body>` starts with the page.
+pub fn apply(
+    index: &Path,
+    app: &super::bundle::App,
+    content: &Content,
+    image: &ShareImage,
+    offline: bool,
+) -> Result<()> {
+    let html = std::fs::read_to_string(index)?;
     if html.contains("id=\"prerender\"") {
         return Ok(());
     }
-    let start = html.find("<title>").context("index.html has no <title>")?;
-    let end =
-        html[start..].find("</title>").context("unclosed <title>")? + start + "</title>".len();
-    let (app_js, app_wasm) = remove_trunk_loader(&mut html)?;
     let head_tags = format!(
         "{}\n    <script>{}</script>",
         head(&content.site, image),
-        head_script(&app_js, &app_wasm, offline)
+        head_script(&app.js, &app.wasm, offline)
     );
-    html.replace_range(start..end, &head_tags);
+    let body = format!("\n{}", body(content));
     let dir = index.parent().context("index.html has a folder")?;
-    insert_built_from(&mut html, &dir.join("content"))?;
-    let body_at = html.find("<body>").context("index.html has no <body>")? + "<body>".len();
-    html.insert_str(body_at, &format!("\n{}", body(content)));
+    let record = built_from_meta(&dir.join("content"))?;
+    let html = rewrite_str(
+        &html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("title", |el| {
+                el.replace(&head_tags, ContentType::Html);
+                Ok(())
+            }))
+            .append_element_content_handler(element!("head", |el| {
+                el.append(&record, ContentType::Html);
+                Ok(())
+            }))
+            .append_element_content_handler(element!("body", |el| {
+                el.prepend(&body, ContentType::Html);
+                Ok(())
+            })),
+    )?;
     std::fs::write(index, html)?;
     Ok(())
 }
@@ -291,29 +279,33 @@ pub fn apply(index: &Path, content: &Content, image: &ShareImage, offline: bool)
 /// the site was built from, as `apply` does for the event page, so the
 /// studio's check can tell when the host's files have changed since.
 pub fn mark_studio(studio_index: &Path, content: &Path) -> Result<()> {
-    let mut html = std::fs::read_to_string(studio_index)
+    let html = std::fs::read_to_string(studio_index)
         .with_context(|| format!("reading {}", studio_index.display()))?;
-    insert_built_from(&mut html, content)?;
+    let record = built_from_meta(content)?;
+    let html = rewrite_str(
+        &html,
+        RewriteStrSettings::new().append_element_content_handler(element!("head", |el| {
+            el.append(&record, ContentType::Html);
+            Ok(())
+        })),
+    )?;
     std::fs::write(studio_index, html)?;
     Ok(())
 }
 
-/// Puts the record of the content files in `content` (their fingerprints)
-/// at the end of the page's `<head>`.
-fn insert_built_from(html: &mut String, content: &Path) -> Result<()> {
+/// The record of the content files in `content` (their fingerprints), a
+/// `<meta>` for the end of a page's `<head>`.
+fn built_from_meta(content: &Path) -> Result<String> {
     let built: Vec<(&str, Vec<u8>)> = files::ALL
         .iter()
         .map(|file| Ok((*file, std::fs::read(content.join(file))?)))
         .collect::<Result<_>>()?;
     let built: Vec<(&str, &[u8])> = built.iter().map(|(f, b)| (*f, b.as_slice())).collect();
-    let record = format!(
-        "\n    <meta name=\"{}\" content=\"{}\" />",
+    Ok(format!(
+        "\n    <meta name=\"{}\" content=\"{}\" />\n  ",
         event_microsite::content::check::BUILT_FROM_META,
         event_microsite::content::check::built_from(&built)
-    );
-    let head_end = html.find("</head>").context("the page has no </head>")?;
-    html.insert_str(head_end, &record);
-    Ok(())
+    ))
 }
 
 /// A page with the same markup, CSS and photos as the site's first paint,
@@ -426,17 +418,8 @@ mod tests {
     }
 
     #[test]
-    fn trunk_loader_and_preloads_give_way_to_the_head_script() {
-        let mut html = r#"<head><link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"><link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm">
-<script type="module">
-import init, * as bindings from './app-1.js';
-const wasm = await init({ module_or_path: './app-1_bg.wasm' });
-</script></head>"#
-            .to_string();
-        let (js, wasm) = remove_trunk_loader(&mut html).unwrap();
-        assert_eq!((js.as_str(), wasm.as_str()), ("app-1.js", "app-1_bg.wasm"));
-        assert_eq!(html, "<head>\n</head>");
-        let script = head_script(&js, &wasm, true);
+    fn the_head_script_starts_the_app_it_is_given() {
+        let script = head_script("app-1.js", "app-1_bg.wasm", true);
         assert!(script.contains("import('./app-1.js')"));
         assert!(script.contains("module_or_path: './app-1_bg.wasm'"));
         assert!(

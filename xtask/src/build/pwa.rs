@@ -139,7 +139,7 @@ fn contains(polygon: &[(f32, f32)], x: f32, y: f32) -> bool {
 }
 
 /// The files a revisit without network needs: the page, every script,
-/// wasm and stylesheet trunk wrote, the icons and manifest, and the content
+/// wasm and stylesheet the build wrote, the icons and manifest, and the content
 /// files (photos are kept as they are seen).
 fn shell_files(dist: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();

@@ -24,7 +24,7 @@ const DEBIAN_PACKAGES: &[&str] = &[
 const DEBIAN_STD_SOURCE: &str = "/usr/lib/rustlib/src/rust/library/Cargo.lock";
 const DEBIAN_LINKER: &str = "wasm-ld-22";
 
-/// Environment variables that make cargo (and trunk) build for wasm32.
+/// Environment variables that make cargo build for wasm32.
 pub type WasmEnv = Vec<(&'static str, String)>;
 
 /// What the release build adds, where the standard library's source is at
@@ -34,7 +34,8 @@ pub type WasmEnv = Vec<(&'static str, String)>;
 /// panics. A panic then shows in the console as "unreachable" with the
 /// wasm function's name: the app's code returns errors instead of
 /// panicking wherever a visitor's input or the network is involved, so a
-/// panic is a bug to reproduce with `trunk serve` (which keeps the messages).
+/// panic is a bug to reproduce in the wasm tests or with `trunk serve`
+/// (both keep the messages).
 /// Empty where there is no source (the build then works as before).
 pub fn release_env(wasm_env: &WasmEnv) -> WasmEnv {
     let debian = wasm_env

@@ -1,6 +1,6 @@
 //! The tools the build and tests need, installed on first use.
 //!
-//! Versions are pinned here (trunk) or read from `Cargo.lock` (wasm-bindgen-cli
+//! Versions are pinned here or read from `Cargo.lock` (wasm-bindgen-cli
 //! must equal the `wasm-bindgen` library). Cargo-installed tools go to a
 //! per-version folder in the user's cache, so every clone shares them and a
 //! second run finds them at once. Nothing is downloaded from outside the
@@ -12,10 +12,8 @@ use anyhow::{Context, Result, bail};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-/// trunk 0.21.14 builds with stable Rust 1.81+ (0.22 needs a newer rustc).
 /// cargo-fuzz, for `cargo xtask fuzz` only.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
-const TRUNK_VERSION: &str = "0.21.14";
 const TWIGGY_VERSION: &str = "0.8.0";
 
 /// Everything a command needs to build and test: the wasm toolchain's
@@ -45,10 +43,16 @@ impl Env {
         let wasm_env = toolchain::ensure()?;
         let tools = tools_dir()?;
         let bindgen_version = wasm_bindgen_version(root)?;
-        // One after the other: side by side, on 2 cores, they took 10 min
-        // 26 s together instead of about 6 1/2 (2026-12-02).
-        let trunk_bin = cargo_install(&tools, "trunk", TRUNK_VERSION, true)?;
-        let bindgen_bin = cargo_install(&tools, "wasm-bindgen-cli", &bindgen_version, false)?;
+        // The pages are built by the xtask itself (`build::bundle`): no
+        // trunk, which took 5 to 7 minutes to compile on 2 cores.
+        // Without its default TLS stack (rustls and ring, C and assembly
+        // to compile): the test runner only talks to a local ChromeDriver.
+        let bindgen_bin = cargo_install(
+            &tools,
+            "wasm-bindgen-cli",
+            &bindgen_version,
+            &["--no-default-features"],
+        )?;
         let _ = std::fs::remove_dir_all(tools.join("build"));
         let (chromium, chromedriver) = if tests {
             ensure_test_packages(root)?
@@ -56,7 +60,7 @@ impl Env {
             Default::default()
         };
 
-        let mut dirs = vec![trunk_bin, bindgen_bin];
+        let mut dirs = vec![bindgen_bin];
         dirs.extend(std::env::split_paths(
             &std::env::var_os("PATH").unwrap_or_default(),
         ));
@@ -84,11 +88,10 @@ impl Env {
         &self.root
     }
 
-    /// A command that builds for wasm32 (cargo or trunk) with this environment.
+    /// A command that builds for wasm32 (cargo, wasm-bindgen) with this environment.
     pub fn wasm_command(&self, program: &str) -> Cmd {
         let mut cmd = Cmd::new(program)
             .env("PATH", &self.path)
-            .env("TRUNK_SKIP_VERSION_CHECK", "true")
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
                 "wasm-bindgen-test-runner",
@@ -147,13 +150,18 @@ pub fn cargo_fuzz() -> Result<PathBuf> {
     if !has_nightly {
         bail!("fuzzing needs a nightly Rust toolchain: `rustup toolchain install nightly`");
     }
-    cargo_install(&tools_dir()?, "cargo-fuzz", CARGO_FUZZ_VERSION, true)
+    cargo_install(
+        &tools_dir()?,
+        "cargo-fuzz",
+        CARGO_FUZZ_VERSION,
+        &["--locked"],
+    )
 }
 
 /// `$XDG_CACHE_HOME/event-microsite/tools` (or `~/.cache/...`).
 /// twiggy, for `cargo xtask bench` only (the wasm's largest parts).
 pub fn twiggy() -> Result<PathBuf> {
-    cargo_install(&tools_dir()?, "twiggy", TWIGGY_VERSION, true)
+    cargo_install(&tools_dir()?, "twiggy", TWIGGY_VERSION, &["--locked"])
 }
 
 fn tools_dir() -> Result<PathBuf> {
@@ -179,9 +187,9 @@ fn wasm_bindgen_version(root: &Path) -> Result<String> {
 }
 
 /// How the tools are compiled: they are not hot code, so without LTO, in
-/// many codegen units, at opt-level 1. trunk installs in 4 min 46 s
-/// instead of 6 min 33 s with its own release profile (this machine,
-/// 2 cores, 2026-12-02).
+/// many codegen units, at opt-level 1 (trunk, when the build needed it,
+/// installed in 4 min 46 s instead of 6 min 33 s with its own release
+/// profile: this machine, 2 cores, 2026-12-02).
 const LIGHT_PROFILE: [(&str, &str); 4] = [
     ("CARGO_PROFILE_RELEASE_LTO", "false"),
     ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
@@ -189,9 +197,9 @@ const LIGHT_PROFILE: [(&str, &str); 4] = [
     ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1"),
 ];
 
-/// `cargo install CRATE@VERSION` into its own folder, unless already there;
-/// returns the folder holding its binaries.
-fn cargo_install(tools: &Path, krate: &str, version: &str, locked: bool) -> Result<PathBuf> {
+/// `cargo install CRATE@VERSION FLAGS` into its own folder, unless already
+/// there; returns the folder holding its binaries.
+fn cargo_install(tools: &Path, krate: &str, version: &str, flags: &[&str]) -> Result<PathBuf> {
     let root = tools.join(format!("{krate}-{version}"));
     let bin = root.join("bin");
     let done = root.join(".installed");
@@ -201,9 +209,7 @@ fn cargo_install(tools: &Path, krate: &str, version: &str, locked: bool) -> Resu
     step(&format!("install {krate} {version} (once per machine)"));
     std::fs::create_dir_all(&root)?;
     let mut args = vec!["install".to_string(), format!("{krate}@={version}")];
-    if locked {
-        args.push("--locked".into());
-    }
+    args.extend(flags.iter().map(|flag| flag.to_string()));
     args.extend(["--root".into(), root.display().to_string()]);
     // Run outside the project so its .cargo/config.toml does not apply.
     // One target folder for every tool: the crates they share (serde,
