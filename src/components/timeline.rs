@@ -167,8 +167,9 @@ fn EntryCard(
     copied: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let anchor = format!("entry-{}", entry.id);
-    let link_fragment = anchor.clone();
     let heading = format!("{anchor}-title");
+    let copy_link =
+        view! { <CopyLinkButton fragment=anchor.clone() title=entry.title.clone() lang copied/> };
     let title = said(&entry.title, lang);
     // Under a part-of-day heading (h3) the entries are one level down.
     let title = if grouped {
@@ -176,6 +177,52 @@ fn EntryCard(
     } else {
         view! { <h3 class="tl-entry__title" id=heading.clone()>{title}</h3> }.into_any()
     };
+    let part = part.map(|part| view! { <h3 class="tl-part__title">{said(&part, lang)}</h3> });
+    view! {
+        <li class="tl-entry" id=anchor>
+            {part}
+            <article aria-labelledby=heading>
+                <div class="tl-entry__marker"><EntryMarker time=entry.time.clone() step lang/></div>
+                <div class="tl-entry__body">
+                    {title}
+                    {copy_link}
+                    {entry.text.as_ref().map(|text| view! { <p class="tl-entry__text">{said(text, lang)}</p> })}
+                    <EntryFacts place=entry.place.clone() speaker=entry.speaker.clone() lang/>
+                    <EntryMedia entry=entry.clone() lang viewer/>
+                </div>
+            </article>
+        </li>
+    }
+}
+
+/// An entry's "Copy link" button, named after the entry for screen readers.
+#[component]
+fn CopyLinkButton(
+    /// The entry's fragment (`entry-ID`) the copied link points at.
+    fragment: String,
+    title: Text,
+    lang: Lang,
+    /// What the last "Copy link" did.
+    copied: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="tl-entry__copy"
+            // Nothing to press before the app runs.
+            disabled=!crate::browser::in_browser()
+            aria-label=format!("{}: {}", words::COPY_LINK.get(lang), title.get(lang))
+            on:click=move |_| copy_entry_link(&fragment, lang, copied)
+        >
+            {said_ui(words::COPY_LINK, lang)}
+        </button>
+    }
+}
+
+/// An entry's photos and videos (side by side when there are several), then
+/// its recordings.
+#[component]
+fn EntryMedia(entry: Entry, lang: Lang, viewer: Viewer) -> impl IntoView {
     let count = entry.slide_count();
     let photos_class = if count > 1 {
         "tl-entry__photos tl-entry__photos--many"
@@ -221,31 +268,9 @@ fn EntryCard(
             view! { <AudioPlayer audio=audio.clone() title=audio.title_or(&entry.title) lang/> }
         })
         .collect_view();
-    let part = part.map(|part| view! { <h3 class="tl-part__title">{said(&part, lang)}</h3> });
     view! {
-        <li class="tl-entry" id=anchor>
-            {part}
-            <article aria-labelledby=heading>
-                <div class="tl-entry__marker"><EntryMarker time=entry.time.clone() step lang/></div>
-                <div class="tl-entry__body">
-                    {title}
-                    <button
-                        type="button"
-                        class="tl-entry__copy"
-                        // Nothing to press before the app runs.
-                        disabled=!crate::browser::in_browser()
-                        aria-label=format!("{}: {}", words::COPY_LINK.get(lang), entry.title.get(lang))
-                        on:click=move |_| copy_entry_link(&link_fragment, lang, copied)
-                    >
-                        {said_ui(words::COPY_LINK, lang)}
-                    </button>
-                    {entry.text.as_ref().map(|text| view! { <p class="tl-entry__text">{said(text, lang)}</p> })}
-                    <EntryFacts place=entry.place.clone() speaker=entry.speaker.clone() lang/>
-                    <div class=photos_class>{photos}{videos}</div>
-                    {audio}
-                </div>
-            </article>
-        </li>
+        <div class=photos_class>{photos}{videos}</div>
+        {audio}
     }
 }
 

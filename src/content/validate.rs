@@ -164,6 +164,65 @@ impl<'a, 'm> Checker<'a, 'm> {
         }
     }
 
+    /// Checks a recording: its file and format, and its texts.
+    fn audio(&mut self, audio: &Audio) {
+        self.media_file(&audio.src, MediaKind::Audio);
+        for (key, text) in [
+            ("title", &audio.title),
+            ("caption", &audio.caption),
+            ("credit", &audio.credit),
+        ] {
+            if let Some(text) = text {
+                self.text(key, text);
+            }
+        }
+    }
+
+    /// Checks a photo: its file, alt text and size, texts, smaller copies
+    /// and placeholder colour.
+    fn photo(&mut self, photo: &Photo) {
+        self.picture(&photo.src, photo.alt.as_ref(), photo.width, photo.height);
+        if let Some(caption) = &photo.caption {
+            self.text("caption", caption);
+        }
+        if let Some(credit) = &photo.credit {
+            self.text("credit", credit);
+        }
+        for (key, variants) in [("srcset", &photo.srcset), ("webp", &photo.webp)] {
+            self.each(key, variants, |c, _, variant: &Variant| {
+                c.at(Seg::Key("src"), |c| c.safe_src(&variant.src));
+                if variant.src.trim().is_empty() {
+                    c.at(Seg::Key("src"), |c| {
+                        c.report(
+                            "the variant has no file (src is empty)",
+                            "这个尺寸版本没有文件（src 为空）",
+                        )
+                    });
+                }
+                if variant.width == 0 {
+                    c.at(Seg::Key("width"), |c| {
+                        c.report(
+                            "width must be the variant's width in pixels, not 0",
+                            "width 必须是该版本的像素宽度，不能为 0",
+                        )
+                    });
+                }
+            });
+        }
+        if let Some(color) = &photo.color
+            && !is_hex_colour(color)
+        {
+            self.at(Seg::Key("color"), |c| {
+                c.report(
+                    format!(
+                        "\"{color}\" is not a colour; write it as \"#rrggbb\", e.g. \"#c9a27e\""
+                    ),
+                    format!("\"{color}\" 不是颜色：请写成 \"#rrggbb\"，例如 \"#c9a27e\""),
+                )
+            });
+        }
+    }
+
     /// Checks a video: its file and format, poster, size, texts and
     /// subtitles.
     fn video(&mut self, video: &Video) {
@@ -429,7 +488,9 @@ impl Validate for Timeline {
             match &entry.time {
                 Some(time) if !is_time_of_day(time) => c.at(Seg::Key("time"), |c| {
                     c.report(
-                        format!("\"{time}\" is not a time of day; write it as HH:MM, e.g. \"09:30\""),
+                        format!(
+                            "\"{time}\" is not a time of day; write it as HH:MM, e.g. \"09:30\""
+                        ),
                         format!("\"{time}\" 不是时间：请写成 HH:MM，例如 \"09:30\""),
                     )
                 }),
@@ -450,51 +511,12 @@ impl Validate for Timeline {
                     c.text(key, text);
                 }
             }
-            c.each("videos", &entry.videos, |c, _, video: &Video| c.video(video));
-            c.each("audio", &entry.audio, |c, _, audio: &Audio| {
-                c.media_file(&audio.src, MediaKind::Audio);
-                for (key, text) in [("title", &audio.title), ("caption", &audio.caption), ("credit", &audio.credit)] {
-                    if let Some(text) = text {
-                        c.text(key, text);
-                    }
-                }
+            c.each("videos", &entry.videos, |c, _, video: &Video| {
+                c.video(video)
             });
+            c.each("audio", &entry.audio, |c, _, audio: &Audio| c.audio(audio));
             c.each("photos", &entry.photos, |c, _, photo: &Photo| {
-                c.picture(&photo.src, photo.alt.as_ref(), photo.width, photo.height);
-                if let Some(caption) = &photo.caption {
-                    c.text("caption", caption);
-                }
-                if let Some(credit) = &photo.credit {
-                    c.text("credit", credit);
-                }
-                for (key, variants) in [("srcset", &photo.srcset), ("webp", &photo.webp)] {
-                    c.each(key, variants, |c, _, variant: &Variant| {
-                        c.at(Seg::Key("src"), |c| c.safe_src(&variant.src));
-                        if variant.src.trim().is_empty() {
-                            c.at(Seg::Key("src"), |c| {
-                                c.report("the variant has no file (src is empty)", "这个尺寸版本没有文件（src 为空）")
-                            });
-                        }
-                        if variant.width == 0 {
-                            c.at(Seg::Key("width"), |c| {
-                                c.report(
-                                    "width must be the variant's width in pixels, not 0",
-                                    "width 必须是该版本的像素宽度，不能为 0",
-                                )
-                            });
-                        }
-                    });
-                }
-                if let Some(color) = &photo.color
-                    && !is_hex_colour(color)
-                {
-                    c.at(Seg::Key("color"), |c| {
-                        c.report(
-                            format!("\"{color}\" is not a colour; write it as \"#rrggbb\", e.g. \"#c9a27e\""),
-                            format!("\"{color}\" 不是颜色：请写成 \"#rrggbb\"，例如 \"#c9a27e\""),
-                        )
-                    });
-                }
+                c.photo(photo)
             });
         });
     }
