@@ -78,6 +78,15 @@ impl<'a, 'm> Checker<'a, 'm> {
         self.at(Seg::Key(key), |c| c.text_here(text));
     }
 
+    /// Checks each text that is given, at its key (a field left out is fine).
+    fn texts<'t>(&mut self, fields: impl IntoIterator<Item = (&'static str, Option<&'t Text>)>) {
+        for (key, text) in fields {
+            if let Some(text) = text {
+                self.text(key, text);
+            }
+        }
+    }
+
     /// Checks the text at the current path.
     fn text_here(&mut self, text: &Text) {
         for (lang, name, name_zh, value) in [
@@ -167,27 +176,21 @@ impl<'a, 'm> Checker<'a, 'm> {
     /// Checks a recording: its file and format, and its texts.
     fn audio(&mut self, audio: &Audio) {
         self.media_file(&audio.src, MediaKind::Audio);
-        for (key, text) in [
-            ("title", &audio.title),
-            ("caption", &audio.caption),
-            ("credit", &audio.credit),
-        ] {
-            if let Some(text) = text {
-                self.text(key, text);
-            }
-        }
+        self.texts([
+            ("title", audio.title.as_ref()),
+            ("caption", audio.caption.as_ref()),
+            ("credit", audio.credit.as_ref()),
+        ]);
     }
 
     /// Checks a photo: its file, alt text and size, texts, smaller copies
     /// and placeholder colour.
     fn photo(&mut self, photo: &Photo) {
         self.picture(&photo.src, photo.alt.as_ref(), photo.width, photo.height);
-        if let Some(caption) = &photo.caption {
-            self.text("caption", caption);
-        }
-        if let Some(credit) = &photo.credit {
-            self.text("credit", credit);
-        }
+        self.texts([
+            ("caption", photo.caption.as_ref()),
+            ("credit", photo.credit.as_ref()),
+        ]);
         for (key, variants) in [("srcset", &photo.srcset), ("webp", &photo.webp)] {
             self.each(key, variants, |c, _, variant: &Variant| {
                 c.at(Seg::Key("src"), |c| c.safe_src(&variant.src));
@@ -247,15 +250,11 @@ impl<'a, 'm> Checker<'a, 'm> {
                 });
             }
         }
-        for (key, text) in [
-            ("title", &video.title),
-            ("caption", &video.caption),
-            ("credit", &video.credit),
-        ] {
-            if let Some(text) = text {
-                self.text(key, text);
-            }
-        }
+        self.texts([
+            ("title", video.title.as_ref()),
+            ("caption", video.caption.as_ref()),
+            ("credit", video.credit.as_ref()),
+        ]);
         self.at(Seg::Key("captions"), |c| {
             for (lang, src) in video.captions.tracks() {
                 c.at(Seg::Key(lang.code()), |c| c.subtitles_file(src));
@@ -375,17 +374,13 @@ impl Validate for Site {
             );
         }
         let date = c.has("date").then_some(&self.date);
-        for (key, text) in [
+        c.texts([
             ("title", Some(&self.title)),
             ("subtitle", self.subtitle.as_ref()),
             ("date", date),
             ("place", Some(&self.place)),
             ("footer", self.footer.as_ref()),
-        ] {
-            if let Some(text) = text {
-                c.text(key, text);
-            }
-        }
+        ]);
         if self.organisers.is_empty() {
             c.at(Seg::Key("organisers"), |c| {
                 c.report("list at least one organiser", "请至少列出一个主办单位")
@@ -421,14 +416,10 @@ impl Validate for Site {
             if let Some(image) = &self.share.image {
                 c.at(Seg::Key("image"), |c| c.safe_src(image));
             }
-            for (key, text) in [
-                ("title", &self.share.title),
-                ("description", &self.share.description),
-            ] {
-                if let Some(text) = text {
-                    c.text(key, text);
-                }
-            }
+            c.texts([
+                ("title", self.share.title.as_ref()),
+                ("description", self.share.description.as_ref()),
+            ]);
         });
     }
 
@@ -501,16 +492,12 @@ impl Validate for Timeline {
                 _ => {}
             }
             c.text("title", &entry.title);
-            for (key, text) in [
-                ("text", &entry.text),
-                ("place", &entry.place),
-                ("speaker", &entry.speaker),
-                ("part", &entry.part),
-            ] {
-                if let Some(text) = text {
-                    c.text(key, text);
-                }
-            }
+            c.texts([
+                ("text", entry.text.as_ref()),
+                ("place", entry.place.as_ref()),
+                ("speaker", entry.speaker.as_ref()),
+                ("part", entry.part.as_ref()),
+            ]);
             c.each("videos", &entry.videos, |c, _, video: &Video| {
                 c.video(video)
             });
@@ -528,11 +515,10 @@ impl Validate for Timeline {
 
 impl Validate for Quiz {
     fn validate(&self, c: &mut Checker) {
-        for (key, text) in [("title", &self.title), ("intro", &self.intro)] {
-            if let Some(text) = text {
-                c.text(key, text);
-            }
-        }
+        c.texts([
+            ("title", self.title.as_ref()),
+            ("intro", self.intro.as_ref()),
+        ]);
         if self.questions.is_empty() {
             c.at(Seg::Key("questions"), |c| {
                 c.report("the quiz has no questions", "竞答没有任何题目")
