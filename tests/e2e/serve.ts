@@ -33,7 +33,15 @@ export function serve(dir: string): Promise<Served> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
+      // Closing drops every connection, even one a page still holds open
+      // (a service worker's fetch, a keep-alive socket), so that a test's
+      // clean-up never waits on the browser.
+      const close = () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        });
+      resolve({ url: `http://127.0.0.1:${port}`, close });
     }),
   );
 }
