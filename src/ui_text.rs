@@ -47,6 +47,12 @@ pub mod words {
         OPEN_STUDIO: "打开组织者工作室", "Open the organisers' studio";
         STUDIO_TITLE: "组织者工作室", "Organisers' studio";
         STUDIO_INTRO: "这里检查网站上现有的内容文件和照片，与 cargo xtask check 的检查相同。访客不会加载这个页面。", "This page checks the content files and photos the site serves now, as cargo xtask check does. Visitors never load it.";
+        SHEET_TITLE: "用表格填写内容", "Fill in the content as a spreadsheet";
+        SHEET_INTRO: "下载工作簿，在 Excel、WPS 或 LibreOffice 中填写（活动、故事、日程、照片说明、题库、测验设置，每项都有中文和英文列），再导入：每个问题都会指出工作表、行和列。", "Download the workbook, fill it in with Excel, WPS or LibreOffice (sheets for the event, the story, the agenda, the photos' texts, the question bank and the quiz settings, each text in a Chinese and an English column), then import it: every problem is shown at its sheet, row and column.";
+        SHEET_FILLED: "下载工作簿（含网站现有内容）", "Download the workbook with the site's content";
+        SHEET_EMPTY: "下载空白模板", "Download the empty template";
+        SHEET_IMPORT: "导入填好的表格（.xlsx、.xls、.ods 或 .csv）", "Import a filled-in spreadsheet (.xlsx, .xls, .ods or .csv)";
+        SHEET_SAVE_FILES: "下载这些文件，放进网站的 content/ 文件夹（替换同名文件）：", "Download these files and put them into the site's content/ folder (replacing the files of the same name):";
         BACK_TO_SITE: "返回活动页面", "Back to the event page";
         LOAD_FAILED: "这部分内容未能加载", "This part could not be loaded";
         RETRY: "重试", "Try again";

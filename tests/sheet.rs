@@ -161,3 +161,344 @@ fn mistakes_are_shown_at_their_sheet_row_and_column_all_at_once() {
             .any(|p| p.message.contains("Rust") || p.message.contains("struct"))
     );
 }
+
+// The whole content as one workbook: 活动, 故事, 日程 and 照片说明, 题库
+// and 测验设置.
+
+mod workbook {
+    use event_microsite::content::{Quiz, Site, Story, Timeline, Validate, files, load};
+    use event_microsite::sheet::{
+        Contents, Grid, SheetProblem, export_workbook, import_workbook, read_grids,
+    };
+    use serde::de::DeserializeOwned;
+
+    fn read<T: DeserializeOwned + Validate>(dir: &str, file: &str) -> T {
+        let path = format!("{}/{dir}/{file}", env!("CARGO_MANIFEST_DIR"));
+        load(file, &std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    fn folder(dir: &str) -> Contents {
+        Contents {
+            site: Some(read::<Site>(dir, files::SITE)),
+            story: Some(read::<Story>(dir, files::STORY)),
+            timeline: Some(read::<Timeline>(dir, files::TIMELINE)),
+            quiz: Some(read::<Quiz>(dir, files::QUIZ)),
+        }
+    }
+
+    const SHIPPED: &str = "public/content";
+    const NEXT_EVENT: &str = "tests/e2e/fixtures/next-event/content";
+
+    /// `grids` written back as a workbook, every cell as text.
+    fn workbook(grids: &[Grid]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        for grid in grids {
+            let sheet = book.add_worksheet().set_name(&grid.name).unwrap();
+            for (r, row) in grid.rows.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                    sheet.write_string(r as u32, c as u16, cell).unwrap();
+                }
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    fn sheet<'g>(grids: &'g mut [Grid], start: &str) -> &'g mut Grid {
+        grids
+            .iter_mut()
+            .find(|g| g.name.starts_with(start))
+            .unwrap()
+    }
+
+    fn column(grid: &Grid, header_start: &str) -> usize {
+        grid.rows[0]
+            .iter()
+            .position(|h| h.starts_with(header_start))
+            .unwrap_or_else(|| panic!("no column {header_start} in {:?}", grid.rows[0]))
+    }
+
+    fn edited(dir: &str, edit: impl FnOnce(&mut Vec<Grid>)) -> Result<Contents, Vec<SheetProblem>> {
+        let base = folder(dir);
+        let mut grids = read_grids("event.xlsx", &export_workbook(&base).unwrap()).unwrap();
+        edit(&mut grids);
+        import_workbook("event.xlsx", &workbook(&grids), &base)
+    }
+
+    #[test]
+    fn the_shipped_content_and_the_next_event_round_trip_through_one_workbook() {
+        for dir in [SHIPPED, NEXT_EVENT] {
+            let content = folder(dir);
+            let book = export_workbook(&content).unwrap();
+            let names: Vec<String> = read_grids("event.xlsx", &book)
+                .unwrap()
+                .into_iter()
+                .map(|g| g.name)
+                .collect();
+            assert_eq!(
+                names,
+                [
+                    "活动 Event",
+                    "故事 Story",
+                    "日程 Agenda",
+                    "照片说明 Photos",
+                    "题库 Questions",
+                    "测验设置 Quiz settings"
+                ]
+            );
+            let back = import_workbook("event.xlsx", &book, &content).unwrap();
+            assert_eq!(back.site, content.site, "{dir}");
+            assert_eq!(back.story, content.story, "{dir}");
+            assert_eq!(back.timeline, content.timeline, "{dir}");
+            // The files written from it load to the same content.
+            for (file, text) in back.files() {
+                assert!(!text.contains("null"), "{file} has no empty fields");
+                match file {
+                    files::SITE => assert_eq!(load::<Site>(file, &text).ok(), content.site),
+                    files::STORY => assert_eq!(load::<Story>(file, &text).ok(), content.story),
+                    files::TIMELINE => {
+                        assert_eq!(load::<Timeline>(file, &text).ok(), content.timeline)
+                    }
+                    _ => assert_eq!(file, files::QUIZ),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_agenda_alone_as_a_gbk_csv_gives_the_timeline_only() {
+        let base = folder(NEXT_EVENT);
+        let grids = read_grids("event.xlsx", &export_workbook(&base).unwrap()).unwrap();
+        let agenda = grids.iter().find(|g| g.name.starts_with("日程")).unwrap();
+        let back = import_workbook("日程.csv", &super::gbk_tsv(agenda), &base).unwrap();
+        assert_eq!(back.timeline, base.timeline);
+        assert_eq!((back.site, back.story, back.quiz), (None, None, None));
+    }
+
+    #[test]
+    fn a_new_event_typed_into_the_empty_template_imports() {
+        let mut grids =
+            read_grids("t.xlsx", &export_workbook(&Contents::default()).unwrap()).unwrap();
+        let event = sheet(&mut grids, "活动");
+        let row = |grid: &Grid, label: &str| {
+            grid.rows
+                .iter()
+                .position(|r| r[0].starts_with(label))
+                .unwrap()
+        };
+        for (label, value, zh, en) in [
+            ("标题", "", "第二次活动", "The second event"),
+            ("地点", "", "武汉", "Wuhan"),
+            ("开始日期", "2027-03-05", "", ""),
+            ("主办单位", "", "甲单位", "Organisation A"),
+        ] {
+            let r = row(event, label);
+            event.rows[r] = vec![event.rows[r][0].clone(), value.into(), zh.into(), en.into()];
+        }
+        let organiser = row(event, "主办单位");
+        for (name_zh, name_en) in [("乙单位", "B"), ("丙单位", "C"), ("丁单位", "D")] {
+            event.rows.push(vec![
+                event.rows[organiser][0].clone(),
+                String::new(),
+                name_zh.into(),
+                name_en.into(),
+            ]);
+        }
+        let story = sheet(&mut grids, "故事");
+        story.rows.push(vec![
+            "".into(),
+            "开场".into(),
+            "Opening".into(),
+            "第一段".into(),
+            "First.".into(),
+        ]);
+        story.rows.push(vec![
+            "".into(),
+            "".into(),
+            "".into(),
+            "第二段".into(),
+            "Second.".into(),
+        ]);
+        story.rows.push(vec![
+            "close".into(),
+            "收尾".into(),
+            "Close".into(),
+            "第三段".into(),
+            "Third.".into(),
+        ]);
+        let agenda = sheet(&mut grids, "日程");
+        let (time, title, title_en) = (
+            column(agenda, "时间"),
+            column(agenda, "标题 /"),
+            column(agenda, "标题（英文）"),
+        );
+        for (t, zh, en) in [
+            ("08:30", "签到", "Arrival"),
+            (
+                "17:00",
+                "合影留念，活动圆满结束",
+                "A group photo, and the end of a fine day",
+            ),
+        ] {
+            let mut cells = vec![String::new(); agenda.rows[0].len()];
+            (cells[time], cells[title], cells[title_en]) = (t.into(), zh.into(), en.into());
+            agenda.rows.push(cells);
+        }
+        let questions = sheet(&mut grids, "题库");
+        let header = questions.rows[0].clone();
+        let at = |start: &str| header.iter().position(|h| h.starts_with(start)).unwrap();
+        let mut cells = vec![String::new(); header.len()];
+        for (start, text) in [
+            ("题型", "判断"),
+            ("题目 /", "党的生日是七月一日。"),
+            ("题目（英文）", "The party's birthday is 1 July."),
+            ("答案", "对"),
+            ("解析 /", "是的。"),
+            ("解析（英文）", "Yes."),
+        ] {
+            cells[at(start)] = text.into();
+        }
+        questions.rows.push(cells);
+        let back = import_workbook("t.xlsx", &workbook(&grids), &Contents::default())
+            .unwrap_or_else(|p| {
+                panic!(
+                    "{:#?}",
+                    p.iter().map(ToString::to_string).collect::<Vec<_>>()
+                )
+            });
+        let site = back.site.unwrap();
+        assert_eq!(site.organisers.len(), 4);
+        assert_eq!(site.title.en, "The second event");
+        let story = back.story.unwrap();
+        assert_eq!(story.sections.len(), 2);
+        assert_eq!(story.sections[0].paragraphs.len(), 2);
+        assert_eq!(story.sections[1].id, "close");
+        assert_eq!(story.sections[1].paragraphs[0].en, "Third.");
+        let timeline = back.timeline.unwrap();
+        assert_eq!(timeline.entries[0].time.as_deref(), Some("08:30"));
+        assert_eq!(timeline.entries[1].text, None);
+        assert!(timeline.entries.iter().all(|e| e.photos.is_empty()));
+        assert_eq!(back.quiz.unwrap().questions.len(), 1);
+    }
+
+    #[test]
+    fn a_time_of_9_30_an_unknown_photo_and_a_half_heading_are_shown_at_their_cells() {
+        let problems = edited(NEXT_EVENT, |grids| {
+            let agenda = sheet(grids, "日程");
+            let time = column(agenda, "时间");
+            let photos = column(agenda, "照片");
+            agenda.rows[4][time] = "9:30".into();
+            agenda.rows[2][photos] = "IMG_2041.JPG".into();
+            let story = sheet(grids, "故事");
+            let heading_en = column(story, "章节标题（英文）");
+            story.rows[1][heading_en] = String::new();
+        })
+        .unwrap_err();
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 3, "{shown:#?}");
+        assert_eq!(
+            problems[0].place(),
+            "故事 Story, row 2, column C (章节标题（英文） / Heading (English))",
+            "{shown:#?}"
+        );
+        assert_eq!(
+            problems[1].place(),
+            "日程 Agenda, row 3, column M (照片 / Photos)",
+            "{shown:#?}"
+        );
+        assert!(
+            problems[1].message.contains("\"IMG_2041.JPG\""),
+            "{shown:#?}"
+        );
+        assert_eq!(
+            problems[2].place(),
+            "日程 Agenda, row 5, column B (时间 / Time)",
+            "{shown:#?}"
+        );
+        assert!(
+            problems[2]
+                .message
+                .contains("\"9:30\" is not a time of day"),
+            "{shown:#?}"
+        );
+        assert!(problems[2].message_zh.contains("不是时间"), "{shown:#?}");
+    }
+
+    #[test]
+    fn an_unknown_field_and_a_photo_no_entry_names_are_problems() {
+        let problems = edited(SHIPPED, |grids| {
+            sheet(grids, "活动")
+                .rows
+                .push(vec!["主题色".into(), "red".into()]);
+            sheet(grids, "照片说明").rows.push(vec![
+                "lost.jpg".into(),
+                "说明".into(),
+                "Words".into(),
+            ]);
+        })
+        .unwrap_err();
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 2, "{shown:#?}");
+        assert!(
+            shown.iter().any(
+                |p| p.starts_with("活动 Event, row") && p.contains("\"主题色\" is not a field")
+            ),
+            "{shown:#?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|p| p.contains("照片说明 Photos") && p.contains("\"lost.jpg\"")),
+            "{shown:#?}"
+        );
+    }
+
+    #[test]
+    fn a_photos_texts_come_from_its_row_and_its_order_from_the_agenda() {
+        let base = folder(SHIPPED);
+        let back = edited(SHIPPED, |grids| {
+            let texts = sheet(grids, "照片说明");
+            let caption_en = column(texts, "说明（英文）");
+            texts.rows[1][caption_en] = "A new caption".into();
+        })
+        .unwrap();
+        let photo = &back.timeline.unwrap().entries[0].photos[0];
+        assert_eq!(photo.caption.as_ref().unwrap().en, "A new caption");
+        assert_eq!(
+            photo.width,
+            base.timeline.unwrap().entries[0].photos[0].width
+        );
+    }
+
+    #[test]
+    fn a_time_typed_into_excel_as_a_time_reads_as_08_30() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet().set_name("日程 Agenda").unwrap();
+        for (c, header) in [
+            "时间 / Time",
+            "标题 / Title",
+            "标题（英文） / Title (English)",
+        ]
+        .iter()
+        .enumerate()
+        {
+            sheet.write_string(0, c as u16, *header).unwrap();
+        }
+        let time = rust_xlsxwriter::ExcelDateTime::from_hms(8, 30, 0).unwrap();
+        let format = rust_xlsxwriter::Format::new().set_num_format("h:mm");
+        sheet
+            .write_datetime_with_format(1, 0, &time, &format)
+            .unwrap();
+        sheet.write_string(1, 1, "签到").unwrap();
+        sheet.write_string(1, 2, "Arrival").unwrap();
+        let back = import_workbook(
+            "agenda.xlsx",
+            &book.save_to_buffer().unwrap(),
+            &Contents::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            back.timeline.unwrap().entries[0].time.as_deref(),
+            Some("08:30")
+        );
+    }
+}

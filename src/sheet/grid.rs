@@ -78,7 +78,31 @@ fn cell_text(cell: &Data) -> String {
         Data::Int(number) => number.to_string(),
         Data::Bool(true) => "TRUE".into(),
         Data::Bool(false) => "FALSE".into(),
+        Data::DateTime(when) => date_time_text(when),
+        // ODS writes dates and times as ISO text: "2021-06-06T00:00:00", "PT08H30M00S".
+        Data::DateTimeIso(text) => text.strip_suffix("T00:00:00").unwrap_or(text).to_string(),
         other => other.to_string(),
+    }
+}
+
+/// A date or time cell as the files write it: a time of day as `08:30`
+/// (Excel and WPS turn a typed "8:30" into one), a date as `2021-06-06`,
+/// both as `2021-06-06T08:30`.
+fn date_time_text(when: &calamine::ExcelDateTime) -> String {
+    let (year, month, day, hour, minute, second, milli) = when.to_ymd_hms_milli();
+    // Rounded to the minute: a time typed as 8:30 may be stored a hair under.
+    let seconds = u32::from(hour) * 3600
+        + u32::from(minute) * 60
+        + u32::from(second)
+        + u32::from(milli >= 500);
+    let minutes = (seconds + 30) / 60;
+    let time = format!("{:02}:{:02}", minutes / 60 % 24, minutes % 60);
+    if when.as_f64() < 1.0 {
+        time
+    } else if minutes == 0 {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        format!("{year:04}-{month:02}-{day:02}T{time}")
     }
 }
 

@@ -1,21 +1,148 @@
-//! The quiz as a spreadsheet, the way Chinese quiz platforms import a
-//! question bank (题库): one row a question, 题型 as 单选/多选/判断, options
-//! in columns 选项A…F and the answer as letters ("B", "ACD", "对"), so
-//! nobody counts from 0. Every text has a Chinese and an English column.
+//! The content as a spreadsheet, the way organisers already work: one
+//! workbook with a sheet for the event (活动), the story (故事, a row a
+//! paragraph), the agenda (日程, a row an entry, with 照片说明 for the
+//! photos' texts) and the question bank (题库, a row a question, as
+//! Chinese quiz platforms import one: 题型 as 单选/多选/判断, options in
+//! columns 选项A…F and the answer as letters, "B", "ACD", "对", so nobody
+//! counts from 0), with the quiz's settings (测验设置). Every text has a
+//! Chinese and an English column; headers are read in either language.
 //!
-//! [`export_quiz`] writes an XLSX workbook (sheets 题库 and 测验设置) from a
-//! quiz; [`import_quiz`] reads one back from XLSX, XLS, ODS or CSV (UTF-8
-//! or GBK, comma or tab). The rows become `quiz.json` and go through the
-//! same loading and check as the file itself; each problem is then shown at
-//! its sheet, row and column.
+//! [`export_workbook`] writes the XLSX workbook of a folder's content (or
+//! an empty template); [`import_workbook`] reads one back from XLSX, XLS,
+//! ODS or CSV (UTF-8 or GBK, comma or tab). Each sheet becomes its file
+//! and goes through the same loading and check as the file itself; each
+//! problem is then shown at its sheet, row and column, all at once.
 
+mod agenda;
+mod event;
+mod fields;
 mod grid;
 mod quiz;
+mod story;
+mod table;
 
 pub use grid::{Grid, read_grids};
 pub use quiz::{export_quiz, import_quiz, quiz_json};
 
+use crate::content::{Quiz, Site, Story, Timeline, files};
 use std::fmt;
+
+/// A content folder's four files, each as far as it is known.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Contents {
+    pub site: Option<Site>,
+    pub story: Option<Story>,
+    pub timeline: Option<Timeline>,
+    pub quiz: Option<Quiz>,
+}
+
+impl Contents {
+    /// The file name and text of each file held, as the site reads them.
+    pub fn files(&self) -> Vec<(&'static str, String)> {
+        let mut all = Vec::new();
+        if let Some(site) = &self.site {
+            all.push((files::SITE, table::file_text(site)));
+        }
+        if let Some(story) = &self.story {
+            all.push((files::STORY, table::file_text(story)));
+        }
+        if let Some(timeline) = &self.timeline {
+            all.push((files::TIMELINE, table::file_text(timeline)));
+        }
+        if let Some(quiz) = &self.quiz {
+            all.push((files::QUIZ, quiz_json(quiz)));
+        }
+        all
+    }
+}
+
+/// The workbook (XLSX) of `contents`: every sheet, filled where a file is
+/// given and with its headers only where not (the empty template).
+pub fn export_workbook(contents: &Contents) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    event::add_event_sheet(&mut book, contents.site.as_ref())?;
+    story::add_story_sheet(&mut book, contents.story.as_ref())?;
+    agenda::add_agenda_sheets(&mut book, contents.timeline.as_ref())?;
+    let empty = Quiz {
+        schema: None,
+        title: None,
+        intro: None,
+        settings: Default::default(),
+        questions: Vec::new(),
+    };
+    quiz::add_quiz_sheets(&mut book, contents.quiz.as_ref().unwrap_or(&empty))?;
+    book.save_to_buffer()
+}
+
+/// The files a workbook (or a CSV of one sheet) holds: each sheet found
+/// becomes its file, checked; the others are `None`. `base` is the current
+/// content: schema references, the photos already made, videos and
+/// recordings, and the quiz's settings for a question bank alone. Every
+/// problem in every sheet is given at once.
+pub fn import_workbook(
+    file: &str,
+    bytes: &[u8],
+    base: &Contents,
+) -> Result<Contents, Vec<SheetProblem>> {
+    let grids = read_grids(file, bytes).map_err(|problem| vec![*problem])?;
+    let find = |name: (&str, &str), path: &str, columns: &[table::Column]| {
+        grids.iter().find(|grid| {
+            table::is_sheet(grid, name)
+                || !path.is_empty() && table::Header::of(grid, columns).has(path)
+        })
+    };
+    let mut problems = Vec::new();
+    let site = find(event::EVENT, "", &[])
+        .and_then(|grid| kept(event::read_event(grid, base.site.as_ref()), &mut problems));
+    let story = find(story::STORY, "paragraph.zh", &story::columns())
+        .and_then(|grid| kept(story::read_story(grid, base.story.as_ref()), &mut problems));
+    let timeline = find(agenda::AGENDA, "time", &agenda::columns()).and_then(|grid| {
+        let texts = find(agenda::PHOTOS, "", &[]);
+        kept(
+            agenda::read_agenda(grid, texts, base.timeline.as_ref()),
+            &mut problems,
+        )
+    });
+    let quiz = grids
+        .iter()
+        .any(|grid| table::Header::of(grid, &quiz::columns()).has("prompt.zh"))
+        .then(|| {
+            kept(
+                quiz::read_quiz(file, &grids, base.quiz.as_ref()),
+                &mut problems,
+            )
+        })
+        .flatten();
+    if site.is_none()
+        && story.is_none()
+        && timeline.is_none()
+        && quiz.is_none()
+        && problems.is_empty()
+    {
+        problems.push(table::whole_sheet(
+            file,
+            format!(
+                "{file} has none of the sheets 活动 (Event), 故事 (Story), 日程 (Agenda) or 题库 (Questions): start from the template"
+            ),
+            format!("{file} 中没有“活动”“故事”“日程”或“题库”表：请从模板开始填写"),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(Contents {
+            site,
+            story,
+            timeline,
+            quiz,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// The file a sheet gave, or `None` with its problems added to `problems`.
+fn kept<T>(result: Result<T, Vec<SheetProblem>>, problems: &mut Vec<SheetProblem>) -> Option<T> {
+    result.map_err(|found| problems.extend(found)).ok()
+}
 
 /// A mistake in a spreadsheet, at its sheet, row and column.
 #[derive(Debug, Clone, PartialEq, Eq)]

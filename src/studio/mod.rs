@@ -1,10 +1,12 @@
 //! The organisers' studio (`studio/` in the built site): a page of its own
 //! with its own wasm, so that nothing here reaches a visitor's download.
-//! Today it holds the content check; the page sits one folder below the
+//! It holds the content check and the content as a spreadsheet; the page sits one folder below the
 //! site and reads the site's files through `<base href="../">`, so
 //! `content/…` and photo addresses mean what they mean on the visitor page.
 
 pub mod check_panel;
+#[cfg(feature = "sheet")]
+pub mod sheet_panel;
 
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::{provide_language, ui, words};
@@ -25,9 +27,20 @@ pub fn Studio() -> impl IntoView {
             <h1>{ui(words::STUDIO_TITLE)}</h1>
             <p>{ui(words::STUDIO_INTRO)}</p>
             <CheckPanel/>
+            {sheet_panel()}
         </main>
     }
 }
+
+/// The spreadsheet panel, in a studio built with the `sheet` feature.
+#[cfg(feature = "sheet")]
+fn sheet_panel() -> impl IntoView {
+    sheet_panel::SheetPanel()
+}
+
+/// Without the `sheet` feature, no spreadsheet panel.
+#[cfg(not(feature = "sheet"))]
+fn sheet_panel() -> impl IntoView {}
 
 /// What the event page shows an organiser who opens it with `?check`: the
 /// check now lives in the studio.

@@ -67,7 +67,8 @@ pub enum Command {
         /// The built site [default: dist]
         dir: Option<PathBuf>,
     },
-    /// The quiz as a spreadsheet (题库): export it to fill in, import it back
+    /// The content as a workbook (活动, 故事, 日程, 题库): export it to
+    /// fill in, import it back
     Sheet {
         #[command(subcommand)]
         action: SheetAction,
@@ -82,17 +83,20 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum SheetAction {
-    /// Write the quiz of a content folder as a workbook (XLSX: sheets 题库
-    /// and 测验设置), to edit in Excel, WPS or LibreOffice
+    /// Write the content of a folder as a workbook (XLSX: sheets 活动, 故事,
+    /// 日程, 照片说明, 题库 and 测验设置), to edit in Excel, WPS or LibreOffice
     Export {
         /// The content folder [default: public/content], then the workbook
-        /// to write, e.g. quiz.xlsx
+        /// to write, e.g. event.xlsx
         #[arg(num_args = 1..=2, required = true, value_name = "[DIR] FILE")]
         paths: Vec<PathBuf>,
+        /// Write the empty template: the sheets and their headers only
+        #[arg(long)]
+        empty: bool,
     },
-    /// Read a workbook (.xlsx, .xls, .ods) or a question bank (.csv, UTF-8
-    /// or GBK, comma or tab) and write the content folder's quiz.json, once
-    /// every row is right
+    /// Read a workbook (.xlsx, .xls, .ods) or one sheet of it (.csv, UTF-8
+    /// or GBK, comma or tab) and write the content folder's files it holds,
+    /// once every row is right
     Import {
         /// The spreadsheet to read
         file: PathBuf,
@@ -156,7 +160,7 @@ mod tests {
     fn sheet_export_takes_an_optional_folder_before_the_file() {
         let parse = |args: &[&str]| match Cli::try_parse_from(args).map(|cli| cli.command) {
             Ok(Command::Sheet {
-                action: SheetAction::Export { paths },
+                action: SheetAction::Export { paths, .. },
             }) => Some(SheetAction::export_paths(paths)),
             _ => None,
         };

@@ -57,12 +57,13 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Schema => schema::write(&root.join("public/content")),
         Command::Size { dir } => size::report(&from_caller(dir, "dist")),
         Command::Sheet {
-            action: SheetAction::Export { paths },
+            action: SheetAction::Export { paths, empty },
         } => {
             let (dir, file) = SheetAction::export_paths(paths);
             sheet::export(
                 &from_caller(dir, "public/content"),
                 &invoked_from.join(file),
+                empty,
             )
         }
         Command::Sheet {

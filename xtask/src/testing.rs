@@ -65,9 +65,15 @@ fn lint(env: &tools::Env) -> Result<()> {
         .args(["clippy", "--workspace"])
         .args(clippy)
         .run()?;
-    cmd::step("clippy (wasm32: components)");
+    cmd::step("clippy (wasm32: components, and the studio's spreadsheet)");
     env.wasm_command("cargo")
-        .args(["clippy", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "sheet",
+        ])
         .args(clippy)
         .run()
 }

@@ -6,7 +6,8 @@
 //!
 //! - `<link data-trunk rel="rust" data-bin="NAME">`: the binary, built for
 //!   wasm32 in release and bound with wasm-bindgen into `NAME-HASH.js` and
-//!   `NAME-HASH_bg.wasm`;
+//!   `NAME-HASH_bg.wasm` (with the crate's features in `data-cargo-features`,
+//!   comma-separated);
 //! - `<link data-trunk rel="css" href="FILE">`: the stylesheet, copied as
 //!   `STEM-HASH.css` and linked with its integrity hash;
 //! - `<link data-trunk rel="copy-dir" href="DIR">`: the folder, copied.
@@ -46,7 +47,7 @@ pub struct App {
 /// One `<link data-trunk …>` of a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Need {
-    Rust { bin: String },
+    Rust { bin: String, features: Vec<String> },
     Css { href: String },
     CopyDir { href: String },
 }
@@ -57,6 +58,7 @@ pub struct Template {
     html: String,
     needs: Vec<Need>,
     bin: String,
+    features: Vec<String>,
 }
 
 impl Template {
@@ -65,14 +67,14 @@ impl Template {
         let html =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         let needs = needs(&html).with_context(|| format!("reading {}", path.display()))?;
-        let bins: Vec<&String> = needs
+        let bins: Vec<(&String, &Vec<String>)> = needs
             .iter()
             .filter_map(|need| match need {
-                Need::Rust { bin } => Some(bin),
+                Need::Rust { bin, features } => Some((bin, features)),
                 _ => None,
             })
             .collect();
-        let [bin] = bins[..] else {
+        let [(bin, features)] = bins[..] else {
             bail!(
                 "{} should name one binary (data-bin), not {}",
                 path.display(),
@@ -81,6 +83,7 @@ impl Template {
         };
         Ok(Template {
             bin: bin.clone(),
+            features: features.clone(),
             path: path.to_path_buf(),
             html,
             needs,
@@ -127,19 +130,43 @@ impl Template {
     }
 }
 
-/// `cargo build --release` for wasm32 of every page's binary at once (the
-/// two links run side by side).
+/// `cargo build --release` for wasm32 of every page's binary: one build for
+/// the pages that ask for the same features (their links run side by
+/// side), one after the other otherwise. The event page's wasm is then the
+/// same whatever the studio's features pull in (its dependencies' features
+/// are unified within one build: +1.1 KB gzip measured with `sheet`).
 pub fn compile(env: &tools::Env, pages: &[&Template]) -> Result<()> {
-    let mut build = env.release_command("cargo").current_dir(env.root()).args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]);
-    for page in pages {
-        build = build.args(["--bin", &page.bin]);
+    for (features, bins) in builds(pages) {
+        let mut build = env.release_command("cargo").current_dir(env.root()).args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+        ]);
+        for bin in bins {
+            build = build.args(["--bin", bin]);
+        }
+        if !features.is_empty() {
+            build = build.args(["--features", &features.join(",")]);
+        }
+        build.run()?;
     }
-    build.run()
+    Ok(())
+}
+
+/// The pages' binaries grouped by their features, in the pages' order.
+fn builds<'t>(pages: &[&'t Template]) -> Vec<(Vec<&'t str>, Vec<&'t str>)> {
+    let mut builds: Vec<(Vec<&str>, Vec<&str>)> = Vec::new();
+    for page in pages {
+        let mut features: Vec<&str> = page.features.iter().map(String::as_str).collect();
+        features.sort_unstable();
+        features.dedup();
+        match builds.iter_mut().find(|(f, _)| *f == features) {
+            Some((_, bins)) => bins.push(&page.bin),
+            None => builds.push((features, vec![&page.bin])),
+        }
+    }
+    builds
 }
 
 /// The `<link data-trunk>` elements of a page, in order.
@@ -166,6 +193,14 @@ fn need(el: &Element) -> Result<Need> {
     Ok(match attribute("rel")?.as_str() {
         "rust" => Need::Rust {
             bin: attribute("data-bin")?,
+            features: el
+                .get_attribute("data-cargo-features")
+                .unwrap_or_default()
+                .split(',')
+                .map(str::trim)
+                .filter(|feature| !feature.is_empty())
+                .map(String::from)
+                .collect(),
         },
         "css" => Need::Css {
             href: attribute("href")?,
@@ -273,7 +308,7 @@ mod tests {
     use super::*;
 
     const TEMPLATE: &str = r#"<html><head><title>t</title>
-<link data-trunk rel="rust" data-bin="app" data-wasm-opt="0" />
+<link data-trunk rel="rust" data-bin="app" data-cargo-features="sheet, extra" data-wasm-opt="0" />
 <link data-trunk rel="css" href="style/main.css" />
 <link data-trunk rel="copy-dir" href="public/content" />
 </head><body></body></html>"#;
@@ -283,7 +318,10 @@ mod tests {
         assert_eq!(
             needs(TEMPLATE).unwrap(),
             vec![
-                Need::Rust { bin: "app".into() },
+                Need::Rust {
+                    bin: "app".into(),
+                    features: vec!["sheet".into(), "extra".into()],
+                },
                 Need::Css {
                     href: "style/main.css".into()
                 },
@@ -294,6 +332,30 @@ mod tests {
         );
         assert!(needs(r#"<link data-trunk rel="sass" href="a.scss">"#).is_err());
         assert!(needs(r#"<link data-trunk rel="rust">"#).is_err());
+    }
+
+    #[test]
+    fn pages_with_the_same_features_share_a_build_and_others_get_their_own() {
+        let page = |bin: &str, features: &[&str]| Template {
+            path: PathBuf::new(),
+            html: String::new(),
+            needs: Vec::new(),
+            bin: bin.into(),
+            features: features.iter().map(|f| f.to_string()).collect(),
+        };
+        let (site, studio, other) = (
+            page("site", &[]),
+            page("studio", &["sheet"]),
+            page("other", &[]),
+        );
+        let again = page("again", &["sheet", "sheet"]);
+        assert_eq!(
+            builds(&[&site, &studio, &other, &again]),
+            [
+                (vec![], vec!["site", "other"]),
+                (vec!["sheet"], vec!["studio", "again"])
+            ]
+        );
     }
 
     #[test]

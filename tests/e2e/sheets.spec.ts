@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { raw } from './content';
+
+// The studio's spreadsheet: the workbook of the site's content downloads,
+// imports back with every row right and gives the content files; mistakes
+// in a sheet are shown at their sheet, row and column.
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/sheets/${name}`, import.meta.url));
+
+function panel(page: Page) {
+  return page.getByRole('region', { name: 'Fill in the content as a spreadsheet' });
+}
+
+/** Clicks, and keeps the download under the name the page gave it. */
+async function download(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const name = file.suggestedFilename();
+  const path = join(mkdtempSync(join(tmpdir(), 'sheets-')), name);
+  await file.saveAs(path);
+  return { name, path };
+}
+
+test('the workbook of the site\'s content imports back and gives the same content files', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
+  const sheets = panel(page);
+  const book = await download(page, () =>
+    sheets.getByRole('button', { name: 'Download the workbook with the site\'s content' }).click(),
+  );
+  expect(book.name).toBe('event.xlsx');
+  await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(book.path);
+  await expect(sheets.getByRole('status')).toHaveText(
+    'event.xlsx: every row is right; it gives site.json, story.json, timeline.json, quiz.json / 每一行都正确，得到 site.json、story.json、timeline.json、quiz.json',
+  );
+  const links = sheets.getByRole('link');
+  await expect(links).toHaveText(['site.json', 'story.json', 'timeline.json', 'quiz.json']);
+  for (const file of ['site.json', 'story.json', 'timeline.json', 'quiz.json']) {
+    const saved = await download(page, () => links.getByText(file, { exact: true }).click());
+    expect(saved.name).toBe(file);
+    const written = JSON.parse(readFileSync(saved.path, 'utf8'));
+    const shipped = JSON.parse(raw(file));
+    if (file === 'timeline.json') {
+      const summary = (t: any) => t.entries.map((e: any) => [e.title, e.time, (e.photos || []).map((p: any) => [p.src, p.width, p.alt])]);
+      expect(summary(written)).toEqual(summary(shipped));
+    } else if (file === 'quiz.json') {
+      expect(written.questions.map((q: any) => [q.prompt, q.answer])).toEqual(shipped.questions.map((q: any) => [q.prompt, q.answer]));
+    } else if (file === 'site.json') {
+      expect([written.title, written.organisers.length]).toEqual([shipped.title, shipped.organisers.length]);
+    } else {
+      expect(written.sections.map((s: any) => s.paragraphs.length)).toEqual(shipped.sections.map((s: any) => s.paragraphs.length));
+    }
+  }
+});
+
+test('the empty template says what is still to be filled in, at its cell', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
+  const sheets = panel(page);
+  const template = await download(page, () => sheets.getByRole('button', { name: 'Download the empty template' }).click());
+  expect(template.name).toBe('template.xlsx');
+  await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(template.path);
+  await expect(sheets.getByRole('alert')).toContainText('template.xlsx:');
+  await expect(sheets.getByRole('alert')).toContainText('no file was made');
+  const title = sheets.getByRole('listitem').filter({ hasText: '活动 Event, row 2, column C (中文 / Chinese)' });
+  await expect(title).toHaveCount(1);
+});
+
+test('a time of "9:30" in an agenda saved as CSV in GBK is shown at its sheet, row and column', async ({ page }) => {
+  await page.goto('./studio/?lang=zh');
+  const sheets = page.getByRole('region', { name: '用表格填写内容' });
+  await sheets.getByLabel('导入填好的表格').setInputFiles(fixture('日程.csv'));
+  await expect(sheets.getByRole('alert')).toHaveText('日程.csv: 1 problem(s); no file was made / 表格中有 1 个问题，未生成文件');
+  const item = sheets.getByRole('listitem');
+  await expect(item).toContainText('日程, row 3, column B (时间 / Time)');
+  await expect(item).toContainText('"9:30" is not a time of day');
+  await expect(item).toContainText('不是时间');
+});
+
+test('a wrong answer letter and a missing question type in a question bank are shown at their cells', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
+  const sheets = panel(page);
+  await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(fixture('题库.csv'));
+  const items = sheets.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('题库, row 3, column L (答案 / Answer)');
+  await expect(items.nth(0)).toContainText('the answer "E" names "E", but only A-D are given');
+  await expect(items.nth(0)).toContainText('只填写了选项A-D');
+  await expect(items.nth(1)).toContainText('题库, row 4, column A (题型 / Type)');
+  await expect(items.nth(1)).toContainText('the question type is empty');
+});
