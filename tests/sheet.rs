@@ -183,6 +183,7 @@ mod workbook {
             story: Some(read::<Story>(dir, files::STORY)),
             timeline: Some(read::<Timeline>(dir, files::TIMELINE)),
             quiz: Some(read::<Quiz>(dir, files::QUIZ)),
+            new_photos: Vec::new(),
         }
     }
 
@@ -501,4 +502,46 @@ mod workbook {
             Some("08:30")
         );
     }
+}
+
+#[test]
+fn a_photo_just_made_is_found_by_its_original_file_name() {
+    use event_microsite::content::photo_copies::photo_record;
+    use event_microsite::sheet::{Contents, NewPhoto, export_workbook, import_workbook};
+    let new = NewPhoto {
+        original: "IMG_2041.JPG".into(),
+        photo: photo_record(
+            "img-2041-0a0b0c0d",
+            (800, 1200),
+            &[480, 800],
+            true,
+            "#808080",
+        ),
+    };
+    let mut grids = read_grids("t.xlsx", &export_workbook(&Contents::default()).unwrap()).unwrap();
+    let agenda = grids
+        .iter_mut()
+        .find(|g| g.name.starts_with("日程"))
+        .unwrap();
+    let header = agenda.rows[0].clone();
+    let at = |start: &str| header.iter().position(|h| h.starts_with(start)).unwrap();
+    let mut cells = vec![String::new(); header.len()];
+    cells[at("标题 /")] = "合影".into();
+    cells[at("标题（英文）")] = "The group photo".into();
+    cells[at("照片")] = "img_2041.jpg".into();
+    agenda.rows.push(cells);
+    let agenda_only = [agenda.clone()];
+    let csv = gbk_tsv(&agenda_only[0]);
+    let base = Contents {
+        new_photos: vec![new.clone()],
+        ..Contents::default()
+    };
+    let back = import_workbook("日程.csv", &csv, &base).unwrap();
+    assert_eq!(
+        back.timeline.unwrap().entries[0].photos,
+        std::slice::from_ref(&new.photo)
+    );
+    // Without it, the photo is not known: said at its cell.
+    let problems = import_workbook("日程.csv", &csv, &Contents::default()).unwrap_err();
+    assert_eq!(problems[0].place(), "日程, row 2, column M (照片 / Photos)");
 }

@@ -9,6 +9,7 @@ mod json_text;
 pub mod media;
 mod model;
 mod parse;
+pub mod photo_copies;
 mod problem;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

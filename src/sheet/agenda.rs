@@ -2,15 +2,16 @@
 //! file names in the 照片 column, one a line) and 照片说明 (a row a photo:
 //! its file name, description, caption and credit).
 //!
-//! A photo named in the agenda is one already made for the web (by
-//! `cargo xtask photos` or the studio): its sizes and copies come from
-//! `known`, the photos of the current timeline. An entry's videos and
+//! A photo named in the agenda is one already made for the web: one of the
+//! current timeline (by its copies' file name) or one just made in the
+//! studio (by its original's file name too), whose sizes and copies it
+//! takes. An entry's videos and
 //! recordings stay as they are, by the entry's ID.
 
 use super::table::{
     Column, Header, Places, is_blank, load_built, read_cells, record_cells, set_path, write_table,
 };
-use super::{Grid, SheetProblem};
+use super::{Grid, NewPhoto, SheetProblem};
 use crate::content::{Photo, Timeline, files};
 use rust_xlsxwriter::{Workbook, XlsxError};
 use serde_json::{Value, json};
@@ -101,14 +102,21 @@ pub(super) fn read_agenda(
     grid: &Grid,
     photo_texts: Option<&Grid>,
     base: Option<&Timeline>,
+    new_photos: &[NewPhoto],
 ) -> Result<Timeline, Vec<SheetProblem>> {
     let columns = columns();
     let header = Header::of(grid, &columns);
     let mut places = Places::default();
     let mut problems = Vec::new();
-    let known: Vec<&Photo> = base.map_or(Vec::new(), |timeline| {
-        timeline.entries.iter().flat_map(|e| &e.photos).collect()
+    // A photo by its copies' file name, or a new one by its original's too.
+    let mut known: Vec<(&str, &Photo)> = base.map_or(Vec::new(), |timeline| {
+        let photos = timeline.entries.iter().flat_map(|e| &e.photos);
+        photos.map(|photo| (file_name(&photo.src), photo)).collect()
     });
+    for new in new_photos {
+        known.push((file_name(&new.photo.src), &new.photo));
+        known.push((new.original.as_str(), &new.photo));
+    }
     let texts = photo_texts.map(PhotoTexts::read);
     let mut entries = Vec::new();
     for row in (1..grid.rows.len()).filter(|row| !is_blank(grid, *row)) {
@@ -128,8 +136,11 @@ pub(super) fn read_agenda(
             .filter(|name| !name.is_empty());
         let mut photos = Vec::new();
         for name in names {
-            match known.iter().find(|photo| file_name(&photo.src) == name) {
-                Some(photo) => {
+            match known
+                .iter()
+                .find(|(known, _)| known.eq_ignore_ascii_case(name))
+            {
+                Some((_, photo)) => {
                     let mut photo = serde_json::to_value(photo).expect("content serialises");
                     if let Some(texts) = &texts {
                         texts.apply(

@@ -24,7 +24,7 @@ mod table;
 pub use grid::{Grid, read_grids};
 pub use quiz::{export_quiz, import_quiz, quiz_json};
 
-use crate::content::{Quiz, Site, Story, Timeline, files};
+use crate::content::{Photo, Quiz, Site, Story, Timeline, files};
 use std::fmt;
 
 /// A content folder's four files, each as far as it is known.
@@ -34,6 +34,18 @@ pub struct Contents {
     pub story: Option<Story>,
     pub timeline: Option<Timeline>,
     pub quiz: Option<Quiz>,
+    /// Photos made but in no entry yet (in the studio), which the agenda's
+    /// 照片 column may name by their original file name.
+    pub new_photos: Vec<NewPhoto>,
+}
+
+/// A photo made for the web and not yet in the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPhoto {
+    /// The original's file name, as the organiser knows it: `IMG_2041.JPG`.
+    pub original: String,
+    /// Its record, as `timeline.json` will hold it.
+    pub photo: Photo,
 }
 
 impl Contents {
@@ -99,7 +111,7 @@ pub fn import_workbook(
     let timeline = find(agenda::AGENDA, "time", &agenda::columns()).and_then(|grid| {
         let texts = find(agenda::PHOTOS, "", &[]);
         kept(
-            agenda::read_agenda(grid, texts, base.timeline.as_ref()),
+            agenda::read_agenda(grid, texts, base.timeline.as_ref(), &base.new_photos),
             &mut problems,
         )
     });
@@ -133,6 +145,7 @@ pub fn import_workbook(
             story,
             timeline,
             quiz,
+            new_photos: Vec::new(),
         })
     } else {
         Err(problems)

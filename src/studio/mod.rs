@@ -5,7 +5,11 @@
 //! `content/…` and photo addresses mean what they mean on the visitor page.
 
 pub mod check_panel;
-#[cfg(feature = "sheet")]
+#[cfg(feature = "studio")]
+pub mod package;
+#[cfg(feature = "studio")]
+pub mod photo_panel;
+#[cfg(feature = "studio")]
 pub mod sheet_panel;
 
 use crate::components::lang_switch::LangSwitch;
@@ -32,14 +36,19 @@ pub fn Studio() -> impl IntoView {
     }
 }
 
-/// The spreadsheet panel, in a studio built with the `sheet` feature.
-#[cfg(feature = "sheet")]
+/// The photos and the spreadsheet, in a studio built with the `studio`
+/// feature: photos made there can be named in the agenda.
+#[cfg(feature = "studio")]
 fn sheet_panel() -> impl IntoView {
-    sheet_panel::SheetPanel()
+    let made = RwSignal::new(Vec::new());
+    view! {
+        <photo_panel::PhotoPanel made/>
+        <sheet_panel::SheetPanel made/>
+    }
 }
 
-/// Without the `sheet` feature, no spreadsheet panel.
-#[cfg(not(feature = "sheet"))]
+/// Without the `studio` feature, no photos or spreadsheet.
+#[cfg(not(feature = "studio"))]
 fn sheet_panel() -> impl IntoView {}
 
 /// What the event page shows an organiser who opens it with `?check`: the

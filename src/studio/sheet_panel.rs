@@ -2,12 +2,15 @@
 //! (filled with the site's current content, or empty) and a filled one to
 //! read back, with the same code as `cargo xtask sheet`. Every problem is
 //! shown at its sheet, row and column; a workbook with none gives the
-//! content files to put into the site's `content/`.
+//! content files to put into the site's `content/`, one by one or as one
+//! zip with the photos made on the page.
 
+use super::package::content_zip;
+use super::photo_panel::{MadePhoto, file_bytes};
 use crate::api::content_url;
 use crate::content::{Validate, files, load};
 use crate::i18n::{ui, words};
-use crate::sheet::{Contents, SheetProblem, export_workbook, import_workbook};
+use crate::sheet::{Contents, NewPhoto, SheetProblem, export_workbook, import_workbook};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -27,7 +30,7 @@ enum Outcome {
 
 /// Downloads of the workbook, and the import of a filled one.
 #[component]
-pub fn SheetPanel() -> impl IntoView {
+pub fn SheetPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
     let current = LocalResource::new(current_contents);
     let outcome = RwSignal::new(None::<Outcome>);
     let download = move |empty: bool| {
@@ -50,7 +53,15 @@ pub fn SheetPanel() -> impl IntoView {
             let Some(bytes) = file_bytes(&file).await else {
                 return;
             };
-            let base = current.await;
+            let mut base = current.await;
+            base.new_photos = made.with_untracked(|all| {
+                all.iter()
+                    .map(|m| NewPhoto {
+                        original: m.original.clone(),
+                        photo: m.photo.clone(),
+                    })
+                    .collect()
+            });
             outcome.set(Some(match import_workbook(&name, &bytes, &base) {
                 Ok(imported) => Outcome::Read(name, imported.files()),
                 Err(problems) => Outcome::Problems(name, problems),
@@ -73,13 +84,13 @@ pub fn SheetPanel() -> impl IntoView {
                 <label for="sheet-file">{ui(words::SHEET_IMPORT)}</label>
                 <input id="sheet-file" type="file" accept=".xlsx,.xls,.ods,.csv,.tsv,.txt" on:change=read/>
             </p>
-            {move || outcome.get().map(|outcome| view! { <OutcomeView outcome/> })}
+            {move || outcome.get().map(|outcome| view! { <OutcomeView outcome made/> })}
         </section>
     }
 }
 
 #[component]
-fn OutcomeView(outcome: Outcome) -> impl IntoView {
+fn OutcomeView(outcome: Outcome, made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
     match outcome {
         Outcome::Read(name, texts) => {
             let names: Vec<&str> = texts.iter().map(|(file, _)| *file).collect();
@@ -88,8 +99,26 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
                 names.join(", "),
                 names.join("、")
             );
+            let zip = {
+                let texts = texts.clone();
+                move |_| {
+                    let mut files: Vec<(String, Vec<u8>)> = texts
+                        .iter()
+                        .map(|(file, text)| (file.to_string(), text.clone().into_bytes()))
+                        .collect();
+                    made.with_untracked(|all| {
+                        files.extend(all.iter().flat_map(|m| m.files.clone()))
+                    });
+                    if let Ok(bytes) = content_zip(&files) {
+                        offer(&bytes, "application/zip", "content.zip");
+                    }
+                }
+            };
             view! {
                 <p class="check__summary" role="status">{summary}</p>
+                <p>
+                    <button type="button" on:click=zip>{ui(words::SHEET_ZIP)}</button>
+                </p>
                 <p>{ui(words::SHEET_SAVE_FILES)}</p>
                 <ul class="sheet__files">
                     {texts.into_iter().map(|(file, text)| view! { <li><FileLink file text/></li> }).collect_view()}
@@ -133,6 +162,7 @@ async fn current_contents() -> Contents {
         story: fetch(files::STORY).await,
         timeline: fetch(files::TIMELINE).await,
         quiz: fetch(files::QUIZ).await,
+        new_photos: Vec::new(),
     }
 }
 
@@ -147,58 +177,25 @@ async fn fetch<T: DeserializeOwned + Validate>(file: &'static str) -> Option<T> 
 }
 
 /// The file chosen in a file input.
-fn chosen_file(event: &web_sys::Event) -> Option<js::File> {
-    let input = event.target()?;
-    let files = js_sys::Reflect::get(&input, &"files".into()).ok()?;
-    let file = js_sys::Reflect::get(&files, &0.into()).ok()?;
-    (!file.is_undefined()).then(|| file.unchecked_into())
-}
-
-async fn file_bytes(file: &js::File) -> Option<Vec<u8>> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+fn chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0);
+    input.set_value("");
+    file
 }
 
 /// A `blob:` address holding `bytes`.
 fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"type".into(), &mime.into()).ok()?;
-    let blob = js::Blob::new(&parts, &options).ok()?;
-    js::create_object_url(&blob).ok()
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
 /// Offers `bytes` as a download named `name`.
 fn offer(bytes: &[u8], mime: &str, name: &str) {
     if let Some(url) = object_url(bytes, mime) {
         crate::browser::download(&url, name);
-    }
-}
-
-/// The few browser file APIs used here, bound directly: web-sys's own
-/// `File`, `Blob` and `Url` features would add to the visitor's wasm too,
-/// since both pages are built in one go.
-mod js {
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen]
-    extern "C" {
-        /// A file the organiser chose.
-        pub type File;
-        #[wasm_bindgen(method, getter)]
-        pub fn name(this: &File) -> String;
-        #[wasm_bindgen(method, js_name = arrayBuffer)]
-        pub fn array_buffer(this: &File) -> js_sys::Promise;
-
-        /// Bytes with a type, to download.
-        pub type Blob;
-        #[wasm_bindgen(constructor, catch)]
-        pub fn new(parts: &js_sys::Array, options: &js_sys::Object) -> Result<Blob, JsValue>;
-
-        /// `URL.createObjectURL(blob)`.
-        #[wasm_bindgen(catch, js_namespace = URL, js_name = createObjectURL)]
-        pub fn create_object_url(blob: &Blob) -> Result<String, JsValue>;
     }
 }

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { serve } from './serve';
 import { fileURLToPath } from 'node:url';
 import { raw } from './content';
 
@@ -9,6 +11,7 @@ import { raw } from './content';
 // imports back with every row right and gives the content files; mistakes
 // in a sheet are shown at their sheet, row and column.
 
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/sheets/${name}`, import.meta.url));
 
 function panel(page: Page) {
@@ -89,4 +92,84 @@ test('a wrong answer letter and a missing question type in a question bank are s
   await expect(items.nth(0)).toContainText('只填写了选项A-D');
   await expect(items.nth(1)).toContainText('题库, row 4, column A (题型 / Type)');
   await expect(items.nth(1)).toContainText('the question type is empty');
+});
+
+/** The entries of a zip (read from its central directory): name -> bytes. */
+function unzip(bytes: Buffer): Map<string, Buffer> {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const entries = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const skip = nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const local = bytes.readUInt32LE(at + 42);
+    const dataAt = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(dataAt, dataAt + size);
+    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + skip;
+  }
+  return entries;
+}
+
+/** A JPEG's width and height, from its frame header. */
+function jpegSize(jpeg: Buffer): [number, number] {
+  let at = 2;
+  while (at < jpeg.length) {
+    const marker = jpeg[at + 1];
+    const length = jpeg.readUInt16BE(at + 2);
+    if (marker >= 0xc0 && marker <= 0xc2) return [jpeg.readUInt16BE(at + 7), jpeg.readUInt16BE(at + 5)];
+    at += 2 + length;
+  }
+  return [0, 0];
+}
+
+test('a phone photo turned on its side, with GPS, comes out upright without EXIF, in a zip whose content the site shows', async ({ page }) => {
+  test.slow();
+  await page.goto('./studio/?lang=en');
+  const photos = page.getByRole('region', { name: 'Photos of the day' });
+  await photos.getByLabel('Choose photos').setInputFiles(fixture('IMG_2041.JPG'));
+  await expect(photos.getByRole('status')).toHaveText(/^1 photo\(s\) ready/);
+  await expect(photos.getByRole('listitem')).toContainText('IMG_2041.JPG: 800 x 1200 upright, 4 copies without EXIF or GPS');
+
+  // An agenda of one entry naming the photo by its file name on the phone.
+  const dir = mkdtempSync(join(tmpdir(), 'agenda-'));
+  const agenda = join(dir, '日程.csv');
+  writeFileSync(agenda, '编号,时间,标题,标题（英文）,照片\r\ngroup,16:00,合影留念,The group photo,IMG_2041.JPG\r\n');
+  const sheets = panel(page);
+  await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(agenda);
+  await expect(sheets.getByRole('status')).toContainText('every row is right; it gives timeline.json');
+  const zip = await download(page, () => sheets.getByRole('button', { name: /^Download content\.zip/ }).click());
+  expect(zip.name).toBe('content.zip');
+  const entries = unzip(readFileSync(zip.path));
+  const names = [...entries.keys()].sort();
+  expect(names).toHaveLength(5);
+  expect(names[0]).toMatch(/^photos\/img-2041-[0-9a-f]{8}-480\.jpg$/);
+  const timeline = JSON.parse(entries.get('timeline.json')!.toString('utf8'));
+  const photo = timeline.entries[0].photos[0];
+  expect([photo.width, photo.height]).toEqual([800, 1200]);
+  const largest = entries.get(photo.src.replace('content/', ''))!;
+  expect(jpegSize(largest)).toEqual([800, 1200]);
+  expect(largest.includes(Buffer.from('Exif'))).toBe(false);
+  expect(entries.has(photo.webp[1].src.replace('content/', ''))).toBe(true);
+
+  // Unzipped into a built site's content/, the visitor's page shows it.
+  const root = mkdtempSync(join(tmpdir(), 'site-'));
+  cpSync(dist, root, { recursive: true });
+  for (const [name, bytes] of entries) writeFileSync(join(root, 'content', name), bytes);
+  const served = await serve(root);
+  try {
+    await page.goto(`${served.url}/?lang=en`);
+    const entry = page.getByRole('article').filter({ hasText: 'The group photo' });
+    await expect(entry).toBeVisible();
+    const image = entry.getByRole('img').first();
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.currentSrc)).toContain('img-2041-');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalHeight > img.naturalWidth)).toBe(true);
+  } finally {
+    await served.close();
+  }
 });

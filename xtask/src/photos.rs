@@ -31,10 +31,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-/// Widths of the copies; a photo is never enlarged.
-const WIDTHS: [u32; 3] = [480, 960, 1600];
-const JPEG_QUALITY: u8 = 80;
-const WEBP_QUALITY: f32 = 78.0;
+pub use event_microsite::content::photo_copies::{
+    JPEG_QUALITY, WEBP_QUALITY, WIDTHS, content_hash,
+};
 
 /// The copies made of one original: what its JSON is made from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -391,31 +390,7 @@ impl Progress {
 
 /// A file-name-safe, lower-case name for a photo: `IMG 0042.JPG` -> `img-0042`.
 pub fn slug(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .to_lowercase();
-    let mut slug = String::new();
-    for c in stem.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() {
-        "photo".into()
-    } else {
-        slug
-    }
-}
-
-/// The first 8 hex digits of the file's FNV-1a hash.
-fn content_hash(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{:08x}", hash >> 32)
+    event_microsite::content::photo_copies::slug(
+        &path.file_name().unwrap_or_default().to_string_lossy(),
+    )
 }

@@ -72,6 +72,7 @@ fn current(dir: &Path) -> Result<Contents> {
         story: read(dir, files::STORY)?,
         timeline: read(dir, files::TIMELINE)?,
         quiz: read(dir, files::QUIZ)?,
+        new_photos: Vec::new(),
     })
 }
 

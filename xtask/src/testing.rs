@@ -65,14 +65,14 @@ fn lint(env: &tools::Env) -> Result<()> {
         .args(["clippy", "--workspace"])
         .args(clippy)
         .run()?;
-    cmd::step("clippy (wasm32: components, and the studio's spreadsheet)");
+    cmd::step("clippy (wasm32: components, and the studio's spreadsheet and photos)");
     env.wasm_command("cargo")
         .args([
             "clippy",
             "--target",
             "wasm32-unknown-unknown",
             "--features",
-            "sheet",
+            "studio",
         ])
         .args(clippy)
         .run()

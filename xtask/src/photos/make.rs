@@ -2,8 +2,9 @@
 //! upright, resized, encoded as JPEG and WebP, each file written under a
 //! temporary name and renamed, so no half-written copy ever has a real name.
 
-use super::{JPEG_QUALITY, Photo, WEBP_QUALITY, WIDTHS, content_hash, originals, slug};
+use super::{JPEG_QUALITY, Photo, WEBP_QUALITY, content_hash, originals, slug};
 use anyhow::{Context, Result};
+pub use event_microsite::content::photo_copies::widths_for;
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
 use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageError, ImageReader, Limits};
@@ -106,14 +107,6 @@ fn unreadable(error: &ImageError, format: image::ImageFormat) -> String {
         }
         _ => format!("could not be read as a {kind} (damaged or cut short?): {error}, skipped"),
     }
-}
-
-/// The widths of the copies of a photo `width` pixels wide: never enlarged.
-pub fn widths_for(width: u32) -> Vec<u32> {
-    let largest = width.min(WIDTHS[WIDTHS.len() - 1]);
-    let mut list: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < largest).collect();
-    list.push(largest);
-    list
 }
 
 /// Writes every copy of `image` as `{name}-{width}.jpg` and `.webp`: the

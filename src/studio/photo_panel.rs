@@ -1,0 +1,283 @@
+//! The day's photos, made web-ready in the browser as `cargo xtask photos`
+//! makes them: each original is checked against the limits before it is
+//! decoded (its size, and its pixels from its header), decoded and turned
+//! upright by the browser (EXIF orientation applied), drawn at the copies'
+//! widths and saved as JPEG and WebP from a canvas, which keeps no metadata
+//! (no EXIF, no GPS). One photo at a time, each decoded off the page's
+//! thread (`createImageBitmap`), so the page stays responsive; a report line
+//! per photo says what became of it.
+
+use crate::content::Photo;
+use crate::content::photo_copies::{
+    JPEG_QUALITY, MAX_BYTES, MAX_PIXELS, WEBP_QUALITY, copies_name, copy_file, height_at,
+    photo_record, widths_for,
+};
+use crate::i18n::{ui, words};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// A photo made in the studio: its original's name, its record and its
+/// copies (file name in `photos/`, bytes).
+#[derive(Clone, Debug)]
+pub struct MadePhoto {
+    pub original: String,
+    pub photo: Photo,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// What became of one chosen file, in both languages.
+#[derive(Clone)]
+struct Report {
+    made: bool,
+    en: String,
+    zh: String,
+}
+
+/// Chooses photos and makes their copies into `made`.
+#[component]
+pub fn PhotoPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
+    let reports = RwSignal::new(Vec::<Report>::new());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let choose = move |event: web_sys::Event| {
+        let files = chosen_files(&event);
+        if files.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let total = files.len();
+            for (i, file) in files.into_iter().enumerate() {
+                progress.set(Some((i + 1, total)));
+                let report = match make(&file).await {
+                    Ok(photo) => {
+                        let report = made_report(&photo);
+                        made.update(|all| {
+                            all.retain(|p| p.photo.src != photo.photo.src);
+                            all.push(photo);
+                        });
+                        report
+                    }
+                    Err((en, zh)) => Report {
+                        made: false,
+                        en: format!("{}: {en}", file.name()),
+                        zh: format!("{}：{zh}", file.name()),
+                    },
+                };
+                reports.update(|all| all.push(report));
+            }
+            progress.set(None);
+        });
+    };
+    let status = move || match progress.get() {
+        Some((n, total)) => {
+            format!("Making photo {n} of {total}… / 正在处理第 {n} 张，共 {total} 张…")
+        }
+        None => {
+            let n = made.with(Vec::len);
+            format!(
+                "{n} photo(s) ready for the agenda's 照片 column / 已准备好 {n} 张照片，可写入日程的“照片”列"
+            )
+        }
+    };
+    view! {
+        <section class="check photos" aria-labelledby="photos-title">
+            <h2 id="photos-title">{ui(words::PHOTOS_TITLE)}</h2>
+            <p>{ui(words::PHOTOS_INTRO)}</p>
+            <p>
+                <label for="photo-files">{ui(words::PHOTOS_CHOOSE)}</label>
+                <input id="photo-files" type="file" multiple accept="image/jpeg,image/png,image/webp" on:change=choose/>
+            </p>
+            <p class="check__summary" role="status">{status}</p>
+            <ul class="check__list">
+                {move || reports.get().into_iter().map(|report| {
+                    let class = if report.made { "check__item" } else { "check__item check__item--error" };
+                    view! {
+                        <li class=class>
+                            <p lang="en">{report.en}</p>
+                            <p lang="zh-CN">{report.zh}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+fn made_report(photo: &MadePhoto) -> Report {
+    let record = &photo.photo;
+    let name = record.src.rsplit('/').next().unwrap_or_default();
+    let copies = photo.files.len();
+    let webp = if record.webp.is_empty() {
+        " (this browser cannot write WebP: JPEG only)"
+    } else {
+        ""
+    };
+    Report {
+        made: true,
+        en: format!(
+            "{}: {} x {} upright, {copies} copies without EXIF or GPS{webp}; in the agenda write {} (or {name})",
+            photo.original, record.width, record.height, photo.original
+        ),
+        zh: format!(
+            "{}：已转正为 {} x {}，生成 {copies} 个副本，不含 EXIF 和 GPS 信息；日程中写 {}（或 {name}）",
+            photo.original, record.width, record.height, photo.original
+        ),
+    }
+}
+
+/// The files chosen in a file input.
+fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    let files = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    input.set_value("");
+    files
+}
+
+/// Reads the bytes of a chosen file.
+pub async fn file_bytes(file: &web_sys::Blob) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+type Why = (String, String);
+
+/// Makes the copies of one original, or says why not.
+async fn make(file: &web_sys::File) -> Result<MadePhoto, Why> {
+    if file.size() > MAX_BYTES as f64 {
+        return Err((
+            format!(
+                "{:.0} MB is larger than the limit of 64 MB, skipped",
+                file.size() / 1e6
+            ),
+            format!(
+                "文件大小 {:.0} MB，超过 64 MB 的上限，已跳过",
+                file.size() / 1e6
+            ),
+        ));
+    }
+    let unreadable = || {
+        (
+            "is not a photo this page can read (JPEG, PNG or WebP), skipped".to_string(),
+            "不是可读取的照片（JPEG、PNG 或 WebP），已跳过".to_string(),
+        )
+    };
+    let bytes = file_bytes(file).await.ok_or_else(unreadable)?;
+    let size = imagesize::blob_size(&bytes).map_err(|_| unreadable())?;
+    if (size.width as u64) * (size.height as u64) > MAX_PIXELS {
+        return Err((
+            format!(
+                "{} x {} pixels is too large (the limit is 100 megapixels), skipped",
+                size.width, size.height
+            ),
+            format!(
+                "{} x {} 像素过大（上限 1 亿像素），已跳过",
+                size.width, size.height
+            ),
+        ));
+    }
+    let bitmap = decode(file).await.ok_or_else(unreadable)?;
+    let (width, height) = (bitmap.width(), bitmap.height());
+    let name = copies_name(&file.name(), &bytes);
+    drop(bytes);
+    let widths = widths_for(width);
+    let mut files = Vec::new();
+    let mut webp = true;
+    for &w in widths.iter().rev() {
+        let canvas = draw(&bitmap, w, height_at(w, (width, height))).ok_or_else(unreadable)?;
+        let jpeg = encode(&canvas, "image/jpeg", f64::from(JPEG_QUALITY) / 100.0).await;
+        files.push((
+            format!("photos/{}", copy_file(&name, w, "jpg")),
+            jpeg.ok_or_else(unreadable)?,
+        ));
+        // A browser that cannot write WebP gives PNG: then JPEG alone.
+        match encode(&canvas, "image/webp", f64::from(WEBP_QUALITY) / 100.0).await {
+            Some(bytes) if webp && bytes.starts_with(b"RIFF") => {
+                files.push((format!("photos/{}", copy_file(&name, w, "webp")), bytes));
+            }
+            _ => webp = false,
+        }
+    }
+    if !webp {
+        files.retain(|(path, _)| !path.ends_with(".webp"));
+    }
+    let color = average_colour(&bitmap).unwrap_or_else(|| "#808080".into());
+    bitmap.close();
+    let largest = widths[widths.len() - 1];
+    let record = photo_record(
+        &name,
+        (largest, height_at(largest, (width, height))),
+        &widths,
+        webp,
+        &color,
+    );
+    Ok(MadePhoto {
+        original: file.name(),
+        photo: record,
+        files,
+    })
+}
+
+/// The photo decoded and upright (browsers apply the EXIF orientation).
+async fn decode(file: &web_sys::File) -> Option<web_sys::ImageBitmap> {
+    let promise = window().create_image_bitmap_with_blob(file).ok()?;
+    JsFuture::from(promise).await.ok()?.dyn_into().ok()
+}
+
+/// A canvas `width` x `height` with the photo drawn on it.
+fn draw(
+    bitmap: &web_sys::ImageBitmap,
+    width: u32,
+    height: u32,
+) -> Option<web_sys::HtmlCanvasElement> {
+    let canvas: web_sys::HtmlCanvasElement =
+        document().create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    context.set_image_smoothing_enabled(true);
+    let _ = js_sys::Reflect::set(&context, &"imageSmoothingQuality".into(), &"high".into());
+    context
+        .draw_image_with_image_bitmap_and_dw_and_dh(
+            bitmap,
+            0.0,
+            0.0,
+            f64::from(width),
+            f64::from(height),
+        )
+        .ok()?;
+    Some(canvas)
+}
+
+/// The canvas saved as `mime` at `quality` (0 to 1).
+async fn encode(canvas: &web_sys::HtmlCanvasElement, mime: &str, quality: f64) -> Option<Vec<u8>> {
+    let mut asked = None;
+    let saved = js_sys::Promise::new(&mut |resolve, _| {
+        asked = Some(canvas.to_blob_with_type_and_encoder_options(&resolve, mime, &quality.into()));
+    });
+    asked?.ok()?;
+    let blob: web_sys::Blob = JsFuture::from(saved).await.ok()?.dyn_into().ok()?;
+    file_bytes(&blob).await
+}
+
+/// The photo's average colour as `#rrggbb`, shown while it loads.
+fn average_colour(bitmap: &web_sys::ImageBitmap) -> Option<String> {
+    let canvas = draw(bitmap, 1, 1)?;
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let pixel = context.get_image_data(0.0, 0.0, 1.0, 1.0).ok()?.data();
+    Some(format!(
+        "#{:02x}{:02x}{:02x}",
+        pixel.first()?,
+        pixel.get(1)?,
+        pixel.get(2)?
+    ))
+}
