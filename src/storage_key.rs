@@ -10,6 +10,8 @@
 pub const LANG: &str = "lang";
 /// The quiz run in progress (see `quiz::QuizRun::save`).
 pub const QUIZ_RUN: &str = "quiz-run";
+/// The studio's photos made so far (an IndexedDB database).
+pub const STUDIO_PHOTOS: &str = "studio-photos";
 
 /// The folder of a page's path, with its trailing slash:
 /// `/2026-06/index.html` and `/2026-06/` give `/2026-06/`.

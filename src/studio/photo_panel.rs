@@ -5,7 +5,8 @@
 //! widths and saved as JPEG and WebP from a canvas, which keeps no metadata
 //! (no EXIF, no GPS). One photo at a time, each decoded off the page's
 //! thread (`createImageBitmap`), so the page stays responsive; a report line
-//! per photo says what became of it.
+//! per photo says what became of it. Each photo made is kept in the browser
+//! at once (`keep`), and leaving while photos are being made asks first.
 
 use crate::content::Photo;
 use crate::content::photo_copies::{
@@ -39,6 +40,31 @@ struct Report {
 pub fn PhotoPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
     let reports = RwSignal::new(Vec::<Report>::new());
     let progress = RwSignal::new(None::<(usize, usize)>);
+    // The photos kept from an earlier visit, offered back.
+    let kept = RwSignal::new(0usize);
+    leptos::task::spawn_local(async move {
+        let earlier = super::keep::load().await;
+        if !earlier.is_empty() {
+            kept.set(earlier.len());
+            made.update(|all| all.extend(earlier));
+        }
+    });
+    let forget = move |_| {
+        leptos::task::spawn_local(async move {
+            super::keep::clear().await;
+            made.set(Vec::new());
+            reports.set(Vec::new());
+            kept.set(0);
+        });
+    };
+    // Leaving while photos are being made asks first.
+    let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if progress.get_untracked().is_some() {
+            event.prevent_default();
+            event.set_return_value("");
+        }
+    });
+    on_cleanup(move || leaving.remove());
     let choose = move |event: web_sys::Event| {
         let files = chosen_files(&event);
         if files.is_empty() {
@@ -51,6 +77,7 @@ pub fn PhotoPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
                 let report = match make(&file).await {
                     Ok(photo) => {
                         let report = made_report(&photo);
+                        super::keep::save(&photo).await;
                         made.update(|all| {
                             all.retain(|p| p.photo.src != photo.photo.src);
                             all.push(photo);
@@ -88,6 +115,17 @@ pub fn PhotoPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
                 <input id="photo-files" type="file" multiple accept="image/jpeg,image/png,image/webp" on:change=choose/>
             </p>
             <p class="check__summary" role="status">{status}</p>
+            {move || (kept.get() > 0).then(|| view! {
+                <p>
+                    {format!(
+                        "{} photo(s) made on an earlier visit are kept in this browser / 上次制作的 {} 张照片保存在本浏览器中",
+                        kept.get(),
+                        kept.get()
+                    )}
+                    " "
+                    <button type="button" on:click=forget>{ui(words::PHOTOS_FORGET)}</button>
+                </p>
+            })}
             <ul class="check__list">
                 {move || reports.get().into_iter().map(|report| {
                     let class = if report.made { "check__item" } else { "check__item check__item--error" };

@@ -173,3 +173,25 @@ test('a phone photo turned on its side, with GPS, comes out upright without EXIF
     await served.close();
   }
 });
+
+test('photos made are kept in the browser: a reload offers them back, and they can be forgotten', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
+  const photos = page.getByRole('region', { name: 'Photos of the day' });
+  await photos.getByLabel('Choose photos').setInputFiles([fixture('IMG_2041.JPG'), join(fileURLToPath(new URL('./fixtures/photos/', import.meta.url)), 'portrait.jpg')]);
+  await expect(photos.getByRole('status')).toHaveText(/^2 photo\(s\) ready/);
+  await page.reload();
+  await expect(photos.getByRole('status')).toHaveText(/^2 photo\(s\) ready/);
+  await expect(photos).toContainText('2 photo(s) made on an earlier visit are kept in this browser');
+  // Kept photos are named in the agenda as before.
+  const dir = mkdtempSync(join(tmpdir(), 'agenda-'));
+  const agenda = join(dir, '日程.csv');
+  writeFileSync(agenda, '时间,标题,标题（英文）,照片\r\n16:00,合影留念,The group photo,"IMG_2041.JPG\nportrait.jpg"\r\n');
+  const sheets = panel(page);
+  await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(agenda);
+  await expect(sheets.getByRole('status')).toContainText('every row is right; it gives timeline.json');
+  await photos.getByRole('button', { name: 'Forget these photos' }).click();
+  await expect(photos.getByRole('status')).toHaveText(/^0 photo\(s\) ready/);
+  await page.reload();
+  await expect(photos.getByRole('status')).toHaveText(/^0 photo\(s\) ready/);
+  await expect(photos).not.toContainText('earlier visit');
+});
