@@ -1,8 +1,8 @@
 //! The day's photos, made web-ready in the browser as `cargo xtask photos`
 //! makes them: each original is checked against the limits before it is
 //! decoded (its size, and its pixels from its header), decoded and turned
-//! upright by the browser (EXIF orientation applied), drawn at the copies'
-//! widths and saved as JPEG and WebP from a canvas, which keeps no metadata
+//! upright by the browser (EXIF orientation applied), scaled to the copies'
+//! widths (each from the one above it) and saved as JPEG and WebP from a canvas, which keeps no metadata
 //! (no EXIF, no GPS). One photo at a time, each decoded off the page's
 //! thread (`createImageBitmap`), so the page stays responsive; a report line
 //! per photo says what became of it. Each photo made is kept in the browser
@@ -15,7 +15,7 @@ use crate::content::photo_copies::{
 };
 use crate::i18n::{ui, words};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// A photo made in the studio: its original's name, its record and its
@@ -221,15 +221,35 @@ async fn make(file: &web_sys::File) -> Result<MadePhoto, Why> {
             ),
         ));
     }
+    // Decoded once for its upright size (decoding is off the page's thread).
     let bitmap = decode(file).await.ok_or_else(unreadable)?;
     let (width, height) = (bitmap.width(), bitmap.height());
+    bitmap.close();
     let name = copies_name(&file.name(), &bytes);
     drop(bytes);
     let widths = widths_for(width);
     let mut files = Vec::new();
     let mut webp = true;
+    let mut color = "#808080".to_string();
+    // The browser scales the largest copy from the original, and each
+    // smaller one from the one above it (as `cargo xtask photos` does), so
+    // no step works on all 12 megapixels but the first.
+    let mut above: Option<web_sys::ImageBitmap> = None;
     for &w in widths.iter().rev() {
-        let canvas = draw(&bitmap, w, height_at(w, (width, height))).ok_or_else(unreadable)?;
+        let h = height_at(w, (width, height));
+        let options = scaled_to(w, h);
+        let promise = match &above {
+            None => window().create_image_bitmap_with_blob_and_image_bitmap_options(file, &options),
+            Some(bitmap) => window()
+                .create_image_bitmap_with_image_bitmap_and_image_bitmap_options(bitmap, &options),
+        };
+        let scaled = bitmap_of(promise).await.ok_or_else(unreadable)?;
+        let canvas = draw(&scaled, w, h).ok_or_else(unreadable)?;
+        // The smallest copy, drawn last, gives the placeholder colour.
+        color = average_colour(&scaled).unwrap_or(color);
+        if let Some(done) = above.replace(scaled) {
+            done.close();
+        }
         let jpeg = encode(&canvas, "image/jpeg", f64::from(JPEG_QUALITY) / 100.0).await;
         files.push((
             format!("photos/{}", copy_file(&name, w, "jpg")),
@@ -243,11 +263,12 @@ async fn make(file: &web_sys::File) -> Result<MadePhoto, Why> {
             _ => webp = false,
         }
     }
+    if let Some(done) = above {
+        done.close();
+    }
     if !webp {
         files.retain(|(path, _)| !path.ends_with(".webp"));
     }
-    let color = average_colour(&bitmap).unwrap_or_else(|| "#808080".into());
-    bitmap.close();
     let largest = widths[widths.len() - 1];
     let record = photo_record(
         &name,
@@ -265,8 +286,21 @@ async fn make(file: &web_sys::File) -> Result<MadePhoto, Why> {
 
 /// The photo decoded and upright (browsers apply the EXIF orientation).
 async fn decode(file: &web_sys::File) -> Option<web_sys::ImageBitmap> {
-    let promise = window().create_image_bitmap_with_blob(file).ok()?;
-    JsFuture::from(promise).await.ok()?.dyn_into().ok()
+    bitmap_of(window().create_image_bitmap_with_blob(file)).await
+}
+
+/// The options of a bitmap scaled to `width` x `height`.
+fn scaled_to(width: u32, height: u32) -> web_sys::ImageBitmapOptions {
+    let options = web_sys::ImageBitmapOptions::new();
+    options.set_resize_width(width);
+    options.set_resize_height(height);
+    options.set_resize_quality(web_sys::ResizeQuality::High);
+    options
+}
+
+/// The bitmap a `createImageBitmap` promise gives.
+async fn bitmap_of(promise: Result<js_sys::Promise, JsValue>) -> Option<web_sys::ImageBitmap> {
+    JsFuture::from(promise.ok()?).await.ok()?.dyn_into().ok()
 }
 
 /// A canvas `width` x `height` with the photo drawn on it.

@@ -13,7 +13,7 @@ test('17 phone photos, the workbook and the zip', async ({ page }) => {
   await page.addInitScript(() => {
     (window as any).__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) (window as any).__longTasks.push(entry.duration);
+      for (const entry of list.getEntries()) (window as any).__longTasks.push([entry.startTime, entry.duration]);
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto('./studio/?lang=en');
@@ -39,14 +39,20 @@ test('17 phone photos, the workbook and the zip', async ({ page }) => {
     photos.push({ name: `IMG_${2041 + i}.JPG`, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') });
   }
   const megabytes = photos.reduce((sum, p) => sum + p.buffer.length, 0) / 1e6;
-  await page.evaluate(() => ((window as any).__longTasks = []));
+  // Only what happens from here counts (the photos above were drawn on the page).
+  await page.waitForTimeout(1000);
+  const from: number = await page.evaluate(() => performance.now());
 
   const region = page.getByRole('region', { name: 'Photos of the day' });
   const started = Date.now();
   await region.getByLabel('Choose photos').setInputFiles(photos);
   await region.getByRole('status').filter({ hasText: `${PHOTOS} photo(s) ready` }).waitFor({ timeout: 600_000 });
   const photoSeconds = (Date.now() - started) / 1000;
-  const longest = await page.evaluate(() => Math.max(0, ...(window as any).__longTasks));
+  await page.waitForTimeout(500);
+  const longest: number = await page.evaluate(
+    (from) => Math.max(0, ...(window as any).__longTasks.filter(([start]: number[]) => start >= from).map(([, d]: number[]) => d)),
+    from,
+  );
 
   const sheets = page.getByRole('region', { name: 'Fill in the content as a spreadsheet' });
   const bookStarted = Date.now();
