@@ -130,12 +130,8 @@ pub(super) fn read_agenda(
             &mut places,
         );
         let cell = header.cell(grid, row, "photos");
-        let names = cell
-            .split(|c: char| c == '\n' || ",，、;；".contains(c))
-            .map(str::trim)
-            .filter(|name| !name.is_empty());
         let mut photos = Vec::new();
-        for name in names {
+        for name in photo_names(cell) {
             match known
                 .iter()
                 .find(|(known, _)| known.eq_ignore_ascii_case(name))
@@ -143,12 +139,8 @@ pub(super) fn read_agenda(
                 Some((_, photo)) => {
                     let mut photo = serde_json::to_value(photo).expect("content serialises");
                     if let Some(texts) = &texts {
-                        texts.apply(
-                            name,
-                            &format!("{at}.photos[{}]", photos.len()),
-                            &mut photo,
-                            &mut places,
-                        );
+                        let photo_at = format!("{at}.photos[{}]", photos.len());
+                        texts.apply(name, &photo_at, &mut photo, &mut places);
                     }
                     photos.push(photo);
                 }
@@ -164,20 +156,7 @@ pub(super) fn read_agenda(
         if !photos.is_empty() {
             entry["photos"] = Value::Array(photos);
         }
-        let id = entry["id"].as_str().unwrap_or_default();
-        if let Some(same) =
-            base.and_then(|b| b.entries.iter().find(|e| !id.is_empty() && e.id == id))
-        {
-            for (key, kept) in [
-                ("videos", serde_json::to_value(&same.videos)),
-                ("audio", serde_json::to_value(&same.audio)),
-            ] {
-                let kept = kept.expect("content serialises");
-                if kept.as_array().is_some_and(|list| !list.is_empty()) {
-                    entry[key] = kept;
-                }
-            }
-        }
+        keep_media(&mut entry, base);
         entries.push(entry);
     }
     if let Some(texts) = &texts {
@@ -188,6 +167,31 @@ pub(super) fn read_agenda(
         .unwrap_or_else(|| "schema/timeline.schema.json".into());
     let record = json!({ "$schema": schema, "entries": entries });
     load_built(files::TIMELINE, &record, &grid.name, &places, problems)
+}
+
+/// The photo names of a 照片 cell: one a line, or between commas or 、.
+fn photo_names(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(|c: char| c == '\n' || ",，、;；".contains(c))
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+}
+
+/// Gives `entry` the videos and recordings of the current entry with its ID.
+fn keep_media(entry: &mut Value, base: Option<&Timeline>) {
+    let id = entry["id"].as_str().unwrap_or_default();
+    let Some(same) = base.and_then(|b| b.entries.iter().find(|e| !id.is_empty() && e.id == id))
+    else {
+        return;
+    };
+    for (key, kept) in [
+        ("videos", serde_json::to_value(&same.videos)),
+        ("audio", serde_json::to_value(&same.audio)),
+    ] {
+        let kept = kept.expect("content serialises");
+        if kept.as_array().is_some_and(|list| !list.is_empty()) {
+            entry[key] = kept;
+        }
+    }
 }
 
 fn unknown_photo(grid: &Grid, row: usize, header: &Header, name: &str) -> SheetProblem {

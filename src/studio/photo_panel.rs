@@ -35,65 +35,98 @@ struct Report {
     zh: String,
 }
 
+/// The panel's state: the photos made, the report lines, which photo of
+/// how many is being made, and how many were kept from an earlier visit.
+#[derive(Clone, Copy)]
+struct Work {
+    made: RwSignal<Vec<MadePhoto>>,
+    reports: RwSignal<Vec<Report>>,
+    progress: RwSignal<Option<(usize, usize)>>,
+    kept: RwSignal<usize>,
+}
+
+impl Work {
+    /// Offers back the photos kept from an earlier visit.
+    fn offer_kept(self) {
+        leptos::task::spawn_local(async move {
+            let earlier = super::keep::load().await;
+            if !earlier.is_empty() {
+                self.kept.set(earlier.len());
+                self.made.update(|all| all.extend(earlier));
+            }
+        });
+    }
+
+    /// Forgets every photo, here and in the browser.
+    async fn forget(self) {
+        super::keep::clear().await;
+        self.made.set(Vec::new());
+        self.reports.set(Vec::new());
+        self.kept.set(0);
+    }
+
+    /// Leaving while photos are being made asks first.
+    fn ask_before_leaving(self) {
+        let progress = self.progress;
+        let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
+            if progress.get_untracked().is_some() {
+                event.prevent_default();
+                event.set_return_value("");
+            }
+        });
+        on_cleanup(move || leaving.remove());
+    }
+
+    /// Makes `files` one after the other, keeping each photo made.
+    async fn make_all(self, files: Vec<web_sys::File>) {
+        let total = files.len();
+        for (i, file) in files.into_iter().enumerate() {
+            self.progress.set(Some((i + 1, total)));
+            let report = match make(&file).await {
+                Ok(photo) => {
+                    let report = made_report(&photo);
+                    super::keep::save(&photo).await;
+                    self.made.update(|all| {
+                        all.retain(|p| p.photo.src != photo.photo.src);
+                        all.push(photo);
+                    });
+                    report
+                }
+                Err((en, zh)) => Report {
+                    made: false,
+                    en: format!("{}: {en}", file.name()),
+                    zh: format!("{}：{zh}", file.name()),
+                },
+            };
+            self.reports.update(|all| all.push(report));
+        }
+        self.progress.set(None);
+    }
+}
+
 /// Chooses photos and makes their copies into `made`.
 #[component]
 pub fn PhotoPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
-    let reports = RwSignal::new(Vec::<Report>::new());
-    let progress = RwSignal::new(None::<(usize, usize)>);
-    // The photos kept from an earlier visit, offered back.
-    let kept = RwSignal::new(0usize);
-    leptos::task::spawn_local(async move {
-        let earlier = super::keep::load().await;
-        if !earlier.is_empty() {
-            kept.set(earlier.len());
-            made.update(|all| all.extend(earlier));
-        }
-    });
-    let forget = move |_| {
-        leptos::task::spawn_local(async move {
-            super::keep::clear().await;
-            made.set(Vec::new());
-            reports.set(Vec::new());
-            kept.set(0);
-        });
+    let work = Work {
+        made,
+        reports: RwSignal::new(Vec::new()),
+        progress: RwSignal::new(None),
+        kept: RwSignal::new(0),
     };
-    // Leaving while photos are being made asks first.
-    let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
-        if progress.get_untracked().is_some() {
-            event.prevent_default();
-            event.set_return_value("");
-        }
-    });
-    on_cleanup(move || leaving.remove());
+    let Work {
+        reports,
+        progress,
+        kept,
+        ..
+    } = work;
+    work.offer_kept();
+    work.ask_before_leaving();
+    let forget = move |_| leptos::task::spawn_local(work.forget());
     let choose = move |event: web_sys::Event| {
         let files = chosen_files(&event);
-        if files.is_empty() {
-            return;
+        if !files.is_empty() {
+            leptos::task::spawn_local(work.make_all(files));
         }
-        leptos::task::spawn_local(async move {
-            let total = files.len();
-            for (i, file) in files.into_iter().enumerate() {
-                progress.set(Some((i + 1, total)));
-                let report = match make(&file).await {
-                    Ok(photo) => {
-                        let report = made_report(&photo);
-                        super::keep::save(&photo).await;
-                        made.update(|all| {
-                            all.retain(|p| p.photo.src != photo.photo.src);
-                            all.push(photo);
-                        });
-                        report
-                    }
-                    Err((en, zh)) => Report {
-                        made: false,
-                        en: format!("{}: {en}", file.name()),
-                        zh: format!("{}：{zh}", file.name()),
-                    },
-                };
-                reports.update(|all| all.push(report));
-            }
-            progress.set(None);
-        });
     };
     let status = move || match progress.get() {
         Some((n, total)) => {
@@ -187,47 +220,69 @@ pub async fn file_bytes(file: &web_sys::Blob) -> Option<Vec<u8>> {
 
 type Why = (String, String);
 
-/// Makes the copies of one original, or says why not.
-async fn make(file: &web_sys::File) -> Result<MadePhoto, Why> {
+fn unreadable() -> Why {
+    (
+        "is not a photo this page can read (JPEG, PNG or WebP), skipped".to_string(),
+        "不是可读取的照片（JPEG、PNG 或 WebP），已跳过".to_string(),
+    )
+}
+
+/// Whether an original is small enough to read at all: 64 MB.
+fn within_size(file: &web_sys::File) -> Result<(), Why> {
+    let megabytes = file.size() / 1e6;
     if file.size() > MAX_BYTES as f64 {
         return Err((
-            format!(
-                "{:.0} MB is larger than the limit of 64 MB, skipped",
-                file.size() / 1e6
-            ),
-            format!(
-                "文件大小 {:.0} MB，超过 64 MB 的上限，已跳过",
-                file.size() / 1e6
-            ),
+            format!("{megabytes:.0} MB is larger than the limit of 64 MB, skipped"),
+            format!("文件大小 {megabytes:.0} MB，超过 64 MB 的上限，已跳过"),
         ));
     }
-    let unreadable = || {
-        (
-            "is not a photo this page can read (JPEG, PNG or WebP), skipped".to_string(),
-            "不是可读取的照片（JPEG、PNG 或 WebP），已跳过".to_string(),
-        )
-    };
-    let bytes = file_bytes(file).await.ok_or_else(unreadable)?;
-    let size = imagesize::blob_size(&bytes).map_err(|_| unreadable())?;
+    Ok(())
+}
+
+/// Whether an original's pixels, as its header gives them, are few enough
+/// to decode: 100 megapixels.
+fn within_pixels(bytes: &[u8]) -> Result<(), Why> {
+    let size = imagesize::blob_size(bytes).map_err(|_| unreadable())?;
     if (size.width as u64) * (size.height as u64) > MAX_PIXELS {
+        let (w, h) = (size.width, size.height);
         return Err((
-            format!(
-                "{} x {} pixels is too large (the limit is 100 megapixels), skipped",
-                size.width, size.height
-            ),
-            format!(
-                "{} x {} 像素过大（上限 1 亿像素），已跳过",
-                size.width, size.height
-            ),
+            format!("{w} x {h} pixels is too large (the limit is 100 megapixels), skipped"),
+            format!("{w} x {h} 像素过大（上限 1 亿像素），已跳过"),
         ));
     }
+    Ok(())
+}
+
+/// Makes the copies of one original, or says why not.
+async fn make(file: &web_sys::File) -> Result<MadePhoto, Why> {
+    within_size(file)?;
+    let bytes = file_bytes(file).await.ok_or_else(unreadable)?;
+    within_pixels(&bytes)?;
     // Decoded once for its upright size (decoding is off the page's thread).
     let bitmap = decode(file).await.ok_or_else(unreadable)?;
-    let (width, height) = (bitmap.width(), bitmap.height());
+    let upright = (bitmap.width(), bitmap.height());
     bitmap.close();
     let name = copies_name(&file.name(), &bytes);
     drop(bytes);
-    let widths = widths_for(width);
+    let widths = widths_for(upright.0);
+    let (files, webp, color) = copies(file, &name, upright, &widths).await?;
+    let largest = widths[widths.len() - 1];
+    let size = (largest, height_at(largest, upright));
+    Ok(MadePhoto {
+        original: file.name(),
+        photo: photo_record(&name, size, &widths, webp, &color),
+        files,
+    })
+}
+
+/// The copies of `file` (upright size `upright`) at `widths`, named after
+/// `name`; whether WebP copies were made; the placeholder colour.
+async fn copies(
+    file: &web_sys::File,
+    name: &str,
+    upright: (u32, u32),
+    widths: &[u32],
+) -> Result<(Vec<(String, Vec<u8>)>, bool, String), Why> {
     let mut files = Vec::new();
     let mut webp = true;
     let mut color = "#808080".to_string();
@@ -236,7 +291,7 @@ async fn make(file: &web_sys::File) -> Result<MadePhoto, Why> {
     // no step works on all 12 megapixels but the first.
     let mut above: Option<web_sys::ImageBitmap> = None;
     for &w in widths.iter().rev() {
-        let h = height_at(w, (width, height));
+        let h = height_at(w, upright);
         let options = scaled_to(w, h);
         let promise = match &above {
             None => window().create_image_bitmap_with_blob_and_image_bitmap_options(file, &options),
@@ -251,14 +306,12 @@ async fn make(file: &web_sys::File) -> Result<MadePhoto, Why> {
             done.close();
         }
         let jpeg = encode(&canvas, "image/jpeg", f64::from(JPEG_QUALITY) / 100.0).await;
-        files.push((
-            format!("photos/{}", copy_file(&name, w, "jpg")),
-            jpeg.ok_or_else(unreadable)?,
-        ));
+        let jpeg = jpeg.ok_or_else(unreadable)?;
+        files.push((format!("photos/{}", copy_file(name, w, "jpg")), jpeg));
         // A browser that cannot write WebP gives PNG: then JPEG alone.
         match encode(&canvas, "image/webp", f64::from(WEBP_QUALITY) / 100.0).await {
             Some(bytes) if webp && bytes.starts_with(b"RIFF") => {
-                files.push((format!("photos/{}", copy_file(&name, w, "webp")), bytes));
+                files.push((format!("photos/{}", copy_file(name, w, "webp")), bytes));
             }
             _ => webp = false,
         }
@@ -269,19 +322,7 @@ async fn make(file: &web_sys::File) -> Result<MadePhoto, Why> {
     if !webp {
         files.retain(|(path, _)| !path.ends_with(".webp"));
     }
-    let largest = widths[widths.len() - 1];
-    let record = photo_record(
-        &name,
-        (largest, height_at(largest, (width, height))),
-        &widths,
-        webp,
-        &color,
-    );
-    Ok(MadePhoto {
-        original: file.name(),
-        photo: record,
-        files,
-    })
+    Ok((files, webp, color))
 }
 
 /// The photo decoded and upright (browsers apply the EXIF orientation).

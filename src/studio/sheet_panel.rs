@@ -73,7 +73,13 @@ pub fn SheetPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
             <h2 id="sheet-title">{ui(words::SHEET_TITLE)}</h2>
             <p>{ui(words::SHEET_INTRO)}</p>
             <p class="sheet__actions">
-                <button type="button" on:click=move |_| download(false)>
+                // Ready once the site's content has arrived: never an empty
+                // workbook under the filled one's name.
+                <button
+                    type="button"
+                    disabled=move || current.get().is_none()
+                    on:click=move |_| download(false)
+                >
                     {ui(words::SHEET_FILLED)}
                 </button>
                 <button type="button" on:click=move |_| download(true)>

@@ -28,6 +28,12 @@ async function download(page: Page, click: () => Promise<void>) {
 }
 
 test('the workbook of the site\'s content imports back and gives the same content files', async ({ page }) => {
+  // On a slow network the filled workbook waits for the content (never an
+  // empty one under its name).
+  await page.route('**/content/site.json', async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
   await page.goto('./studio/?lang=en');
   const sheets = panel(page);
   const book = await download(page, () =>
@@ -194,4 +200,35 @@ test('photos made are kept in the browser: a reload offers them back, and they c
   await page.reload();
   await expect(photos.getByRole('status')).toHaveText(/^0 photo\(s\) ready/);
   await expect(photos).not.toContainText('earlier visit');
+});
+
+test('a photo over the limits is reported and skipped before it is decoded, and the others go on', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
+  const photos = page.getByRole('region', { name: 'Photos of the day' });
+  const dir = mkdtempSync(join(tmpdir(), 'limits-'));
+  // A PNG whose header claims 20000 x 20000 pixels (400 megapixels).
+  const header = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+  header.writeUInt32BE(13, 8);
+  header.write('IHDR', 12, 'ascii');
+  header.writeUInt32BE(20000, 16);
+  header.writeUInt32BE(20000, 20);
+  header[24] = 8;
+  header[25] = 6;
+  writeFileSync(join(dir, 'bomb.png'), header);
+  writeFileSync(join(dir, 'huge.jpg'), Buffer.alloc(65 * 1024 * 1024));
+  writeFileSync(join(dir, 'notes.jpg'), 'not a photo');
+  await photos.getByLabel('Choose photos').setInputFiles([
+    join(dir, 'bomb.png'),
+    join(dir, 'huge.jpg'),
+    join(dir, 'notes.jpg'),
+    fixture('IMG_2041.JPG'),
+  ]);
+  await expect(photos.getByRole('status')).toHaveText(/^1 photo\(s\) ready/);
+  const items = photos.getByRole('listitem');
+  await expect(items).toHaveCount(4);
+  await expect(items.nth(0)).toContainText('bomb.png: 20000 x 20000 pixels is too large (the limit is 100 megapixels), skipped');
+  await expect(items.nth(1)).toContainText('huge.jpg: 68 MB is larger than the limit of 64 MB, skipped');
+  await expect(items.nth(2)).toContainText('notes.jpg: is not a photo this page can read');
+  await expect(items.nth(3)).toContainText('IMG_2041.JPG: 800 x 1200 upright');
 });
