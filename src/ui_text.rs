@@ -57,6 +57,7 @@ pub mod words {
         PHOTOS_INTRO: "选择手机拍的照片：每张照片会按拍摄方向转正，生成与 cargo xtask photos 相同的尺寸和格式（JPEG 和 WebP），并去掉 EXIF 和 GPS 等信息。然后在日程表的“照片”列写上照片的文件名。", "Choose the photos from your phone: each is turned upright, made into the same sizes and formats as cargo xtask photos (JPEG and WebP), with its EXIF and GPS data removed. Then write the photos' file names in the agenda's 照片 (Photos) column.";
         PHOTOS_FORGET: "删除这些照片", "Forget these photos";
         PHOTOS_CHOOSE: "选择照片（可多选）", "Choose photos (several at once)";
+        SHEET_FORGET: "删除保存的表格", "Forget this spreadsheet";
         SHEET_SAVE_FILES: "下载这些文件，放进网站的 content/ 文件夹（替换同名文件）：", "Download these files and put them into the site's content/ folder (replacing the files of the same name):";
         BACK_TO_SITE: "返回活动页面", "Back to the event page";
         LOAD_FAILED: "这部分内容未能加载", "This part could not be loaded";

@@ -1,19 +1,19 @@
 //! The content check: the same checks as `cargo xtask
 //! check`, run in the browser against the files the host serves.
 
-use crate::api::content_url;
+use super::site_files::{Fetched, SiteFiles};
 use crate::content::check::{FileKind, FileUse, Report, check, stale_build};
 use crate::content::{Lang, Problem, Severity, files};
 use crate::i18n::{ui, words};
 use crate::ui_text::check_summary;
 use futures::future::join_all;
-use gloo_net::http::{Method, Request, RequestBuilder};
+use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::*;
 
 /// Lists every problem in the content, or says there are none.
 #[component]
-pub fn CheckPanel() -> impl IntoView {
-    let report = LocalResource::new(run_check);
+pub fn CheckPanel(site_files: SiteFiles) -> impl IntoView {
+    let report = LocalResource::new(move || async move { run_check(site_files.await).await });
     view! {
         <section class="check" aria-labelledby="check-title">
             <h2 id="check-title">{ui(words::CHECK_TITLE)}</h2>
@@ -69,39 +69,24 @@ fn ProblemItem(problem: Problem) -> impl IntoView {
     }
 }
 
-/// Downloads the four files, checks them, then asks the host for every
-/// photo they name.
-async fn run_check() -> Report {
-    let all = [files::SITE, files::STORY, files::TIMELINE, files::QUIZ];
-    let texts = join_all(all.map(fetch_bytes)).await;
+/// Checks the four files, then asks the host for every photo they name.
+async fn run_check(texts: Fetched) -> Report {
     let mut report = check(|file| {
-        all.iter()
-            .position(|f| *f == file)
-            .map_or_else(|| Err("not a content file".into()), |i| texts[i].clone())
+        texts.iter().find(|(f, _)| *f == file).map_or_else(
+            || Err("not a content file".into()),
+            |(_, bytes)| bytes.clone(),
+        )
     });
     // Files changed on the host since the build made the page from them.
     let record = crate::browser::built_from_record();
-    let current: Vec<(&str, &[u8])> = all
+    let current: Vec<(&str, &[u8])> = texts
         .iter()
-        .zip(&texts)
         .filter_map(|(file, bytes)| Some((*file, bytes.as_ref().ok()?.as_slice())))
         .collect();
     report.add(stale_build(&record, &current));
     let file_problems = join_all(report.files.iter().map(check_file)).await;
     report.add(file_problems.into_iter().flatten());
     report
-}
-
-async fn fetch_bytes(file: &'static str) -> Result<Vec<u8>, String> {
-    let response = Request::get(&content_url(file))
-        .cache(web_sys::RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
-    }
-    response.binary().await.map_err(|e| e.to_string())
 }
 
 /// Whether the host has the file, and whether it is too big for phones;

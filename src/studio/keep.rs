@@ -1,7 +1,8 @@
-//! The photos made in the studio, kept in the browser (IndexedDB) as soon
-//! as each is made, so that a reload, a closed tab or a crash loses none:
-//! the studio offers them back when it opens. One database per site folder
-//! (`storage_key::scoped`), so two events on one host keep theirs apart.
+//! The studio's work, kept in the browser (IndexedDB): each photo as soon
+//! as it is made, and the last spreadsheet imported, so that a reload, a
+//! closed tab or a crash loses none of it: the studio offers them back when
+//! it opens. One database per site folder (`storage_key::scoped`), so two
+//! events on one host keep theirs apart.
 
 use super::photo_panel::MadePhoto;
 use crate::content::Photo;
@@ -9,12 +10,18 @@ use crate::storage_key;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-const STORE: &str = "photos";
+/// The photos made, by their largest copy's address.
+const PHOTOS: &str = "photos";
+/// The last spreadsheet imported, under [`LAST`].
+const WORKBOOK: &str = "workbook";
+const LAST: &str = "last";
+/// The database's version: 2 added [`WORKBOOK`].
+const VERSION: u32 = 2;
 
 /// The photos kept from earlier visits, oldest first; none if the browser
 /// keeps nothing (private mode) or has none.
 pub async fn load() -> Vec<MadePhoto> {
-    let Some(store) = store(web_sys::IdbTransactionMode::Readonly).await else {
+    let Some(store) = store(PHOTOS, web_sys::IdbTransactionMode::Readonly).await else {
         return Vec::new();
     };
     let Some(all) = (match store.get_all() {
@@ -31,7 +38,7 @@ pub async fn load() -> Vec<MadePhoto> {
 
 /// Keeps `photo` (replacing one of the same copies).
 pub async fn save(photo: &MadePhoto) {
-    if let Some(store) = store(web_sys::IdbTransactionMode::Readwrite).await
+    if let Some(store) = store(PHOTOS, web_sys::IdbTransactionMode::Readwrite).await
         && let Ok(request) = store.put_with_key(&to_js(photo), &photo.photo.src.as_str().into())
     {
         done(&request).await;
@@ -40,7 +47,37 @@ pub async fn save(photo: &MadePhoto) {
 
 /// Forgets every kept photo.
 pub async fn clear() {
-    if let Some(store) = store(web_sys::IdbTransactionMode::Readwrite).await
+    if let Some(store) = store(PHOTOS, web_sys::IdbTransactionMode::Readwrite).await
+        && let Ok(request) = store.clear()
+    {
+        done(&request).await;
+    }
+}
+
+/// The last spreadsheet imported: its file name and bytes.
+pub async fn load_workbook() -> Option<(String, Vec<u8>)> {
+    let store = store(WORKBOOK, web_sys::IdbTransactionMode::Readonly).await?;
+    let value = done(&store.get(&LAST.into()).ok()?).await?;
+    let get = |key: &str| js_sys::Reflect::get(&value, &key.into()).ok();
+    let bytes: js_sys::Uint8Array = get("bytes")?.dyn_into().ok()?;
+    Some((get("name")?.as_string()?, bytes.to_vec()))
+}
+
+/// Keeps `bytes`, the spreadsheet `name`, as the last one imported.
+pub async fn save_workbook(name: &str, bytes: &[u8]) {
+    let value = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&value, &"name".into(), &name.into());
+    let _ = js_sys::Reflect::set(&value, &"bytes".into(), &js_sys::Uint8Array::from(bytes));
+    if let Some(store) = store(WORKBOOK, web_sys::IdbTransactionMode::Readwrite).await
+        && let Ok(request) = store.put_with_key(&value, &LAST.into())
+    {
+        done(&request).await;
+    }
+}
+
+/// Forgets the last spreadsheet imported.
+pub async fn forget_workbook() {
+    if let Some(store) = store(WORKBOOK, web_sys::IdbTransactionMode::Readwrite).await
         && let Ok(request) = store.clear()
     {
         done(&request).await;
@@ -81,14 +118,15 @@ fn from_js(value: &JsValue) -> Option<MadePhoto> {
     })
 }
 
-/// The photos' store in this site's database, opened (and made on first use).
-async fn store(mode: web_sys::IdbTransactionMode) -> Option<web_sys::IdbObjectStore> {
+/// The store `name` in this site's database, opened (its stores made on
+/// first use, or when the database is older than [`VERSION`]).
+async fn store(name: &str, mode: web_sys::IdbTransactionMode) -> Option<web_sys::IdbObjectStore> {
     let path = web_sys::window()?.location().pathname().ok()?;
-    let name = storage_key::scoped(&path, storage_key::STUDIO_PHOTOS);
+    let database = storage_key::scoped(&path, storage_key::STUDIO_PHOTOS);
     let open = web_sys::window()?
         .indexed_db()
         .ok()??
-        .open_with_u32(&name, 1)
+        .open_with_u32(&database, VERSION)
         .ok()?;
     let upgrade = wasm_bindgen::closure::Closure::once(move |event: web_sys::Event| {
         let made = event
@@ -97,14 +135,17 @@ async fn store(mode: web_sys::IdbTransactionMode) -> Option<web_sys::IdbObjectSt
             .and_then(|request| request.result().ok())
             .and_then(|db| db.dyn_into::<web_sys::IdbDatabase>().ok());
         if let Some(db) = made {
-            let _ = db.create_object_store(STORE);
+            // (A store that is already there refuses to be made again.)
+            for store in [PHOTOS, WORKBOOK] {
+                let _ = db.create_object_store(store);
+            }
         }
     });
     open.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let db: web_sys::IdbDatabase = done(&open).await?.dyn_into().ok()?;
     open.set_onupgradeneeded(None);
-    let transaction = db.transaction_with_str_and_mode(STORE, mode).ok()?;
-    transaction.object_store(STORE).ok()
+    let transaction = db.transaction_with_str_and_mode(name, mode).ok()?;
+    transaction.object_store(name).ok()
 }
 
 /// The result of `request` once it succeeds; `None` if it fails.

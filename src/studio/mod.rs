@@ -13,6 +13,7 @@ pub mod package;
 pub mod photo_panel;
 #[cfg(feature = "studio")]
 pub mod sheet_panel;
+pub mod site_files;
 
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::{provide_language, ui, words};
@@ -24,6 +25,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Studio() -> impl IntoView {
     provide_language();
+    let files = site_files::site_files();
     view! {
         <header class="site-header">
             <a class="studio__back" href="./">{ui(words::BACK_TO_SITE)}</a>
@@ -32,8 +34,8 @@ pub fn Studio() -> impl IntoView {
         <main id="main" class="studio">
             <h1>{ui(words::STUDIO_TITLE)}</h1>
             <p>{ui(words::STUDIO_INTRO)}</p>
-            <CheckPanel/>
-            {sheet_panel()}
+            <CheckPanel site_files=files/>
+            {sheet_panel(files)}
         </main>
     }
 }
@@ -41,17 +43,17 @@ pub fn Studio() -> impl IntoView {
 /// The photos and the spreadsheet, in a studio built with the `studio`
 /// feature: photos made there can be named in the agenda.
 #[cfg(feature = "studio")]
-fn sheet_panel() -> impl IntoView {
+fn sheet_panel(site_files: site_files::SiteFiles) -> impl IntoView {
     let made = RwSignal::new(Vec::new());
     view! {
         <photo_panel::PhotoPanel made/>
-        <sheet_panel::SheetPanel made/>
+        <sheet_panel::SheetPanel site_files made/>
     }
 }
 
 /// Without the `studio` feature, no photos or spreadsheet.
 #[cfg(not(feature = "studio"))]
-fn sheet_panel() -> impl IntoView {}
+fn sheet_panel(_: site_files::SiteFiles) -> impl IntoView {}
 
 /// What the event page shows an organiser who opens it with `?check`: the
 /// check now lives in the studio.

@@ -7,11 +7,10 @@
 
 use super::package::content_zip;
 use super::photo_panel::{MadePhoto, file_bytes};
-use crate::api::content_url;
-use crate::content::{Validate, files, load};
+use super::site_files::{Fetched, SiteFiles};
+use crate::content::{Validate, decode, files, load};
 use crate::i18n::{ui, words};
 use crate::sheet::{Contents, NewPhoto, SheetProblem, export_workbook, import_workbook};
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
@@ -28,11 +27,53 @@ enum Outcome {
     Problems(String, Vec<SheetProblem>),
 }
 
-/// Downloads of the workbook, and the import of a filled one.
+/// A spreadsheet chosen for import.
+#[derive(Clone)]
+struct Workbook {
+    name: String,
+    bytes: Vec<u8>,
+    /// Kept from an earlier visit (see [`super::keep`]).
+    earlier: bool,
+}
+
+/// Downloads of the workbook, and the import of a filled one. The last one
+/// imported is kept in the browser and read again after a reload, and
+/// again whenever a photo is made (the agenda may name it).
 #[component]
-pub fn SheetPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
-    let current = LocalResource::new(current_contents);
-    let outcome = RwSignal::new(None::<Outcome>);
+pub fn SheetPanel(site_files: SiteFiles, made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
+    let current = LocalResource::new(move || async move { current_contents(&site_files.await) });
+    let workbook = RwSignal::new(None::<Workbook>);
+    leptos::task::spawn_local(async move {
+        if let Some((name, bytes)) = super::keep::load_workbook().await
+            && workbook.get_untracked().is_none()
+        {
+            workbook.set(Some(Workbook {
+                name,
+                bytes,
+                earlier: true,
+            }));
+        }
+    });
+    let outcome = LocalResource::new(move || {
+        let chosen = workbook.get();
+        let photos = made.with(|all| {
+            all.iter()
+                .map(|m| NewPhoto {
+                    original: m.original.clone(),
+                    photo: m.photo.clone(),
+                })
+                .collect()
+        });
+        async move {
+            let chosen = chosen?;
+            let mut base = current.await;
+            base.new_photos = photos;
+            Some(match import_workbook(&chosen.name, &chosen.bytes, &base) {
+                Ok(imported) => Outcome::Read(chosen.name, imported.files()),
+                Err(problems) => Outcome::Problems(chosen.name, problems),
+            })
+        }
+    });
     let download = move |empty: bool| {
         let contents = if empty {
             Contents::default()
@@ -53,19 +94,18 @@ pub fn SheetPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
             let Some(bytes) = file_bytes(&file).await else {
                 return;
             };
-            let mut base = current.await;
-            base.new_photos = made.with_untracked(|all| {
-                all.iter()
-                    .map(|m| NewPhoto {
-                        original: m.original.clone(),
-                        photo: m.photo.clone(),
-                    })
-                    .collect()
-            });
-            outcome.set(Some(match import_workbook(&name, &bytes, &base) {
-                Ok(imported) => Outcome::Read(name, imported.files()),
-                Err(problems) => Outcome::Problems(name, problems),
+            super::keep::save_workbook(&name, &bytes).await;
+            workbook.set(Some(Workbook {
+                name,
+                bytes,
+                earlier: false,
             }));
+        });
+    };
+    let forget = move |_| {
+        leptos::task::spawn_local(async move {
+            super::keep::forget_workbook().await;
+            workbook.set(None);
         });
     };
     view! {
@@ -90,7 +130,16 @@ pub fn SheetPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
                 <label for="sheet-file">{ui(words::SHEET_IMPORT)}</label>
                 <input id="sheet-file" type="file" accept=".xlsx,.xls,.ods,.csv,.tsv,.txt" on:change=read/>
             </p>
-            {move || outcome.get().map(|outcome| view! { <OutcomeView outcome made/> })}
+            {move || workbook.with(|chosen| chosen.as_ref().map(|chosen| view! {
+                <p class="sheet__kept">
+                    {chosen.earlier.then(|| format!(
+                        "{name}, imported on an earlier visit, is kept in this browser / 上次导入的 {name} 保存在本浏览器中 ",
+                        name = chosen.name
+                    ))}
+                    <button type="button" on:click=forget>{ui(words::SHEET_FORGET)}</button>
+                </p>
+            }))}
+            {move || outcome.get().flatten().map(|outcome| view! { <OutcomeView outcome made/> })}
         </section>
     }
 }
@@ -162,24 +211,20 @@ fn FileLink(file: &'static str, text: String) -> impl IntoView {
 }
 
 /// The site's content files as they are now, each that loads.
-async fn current_contents() -> Contents {
+fn current_contents(texts: &Fetched) -> Contents {
     Contents {
-        site: fetch(files::SITE).await,
-        story: fetch(files::STORY).await,
-        timeline: fetch(files::TIMELINE).await,
-        quiz: fetch(files::QUIZ).await,
+        site: parsed(texts, files::SITE),
+        story: parsed(texts, files::STORY),
+        timeline: parsed(texts, files::TIMELINE),
+        quiz: parsed(texts, files::QUIZ),
         new_photos: Vec::new(),
     }
 }
 
-async fn fetch<T: DeserializeOwned + Validate>(file: &'static str) -> Option<T> {
-    let response = Request::get(&content_url(file))
-        .cache(web_sys::RequestCache::NoCache)
-        .send()
-        .await
-        .ok()
-        .filter(|response| response.ok())?;
-    load(file, &response.text().await.ok()?).ok()
+/// The file `file` of `texts`, if it loads.
+fn parsed<T: DeserializeOwned + Validate>(texts: &Fetched, file: &'static str) -> Option<T> {
+    let (_, bytes) = texts.iter().find(|(f, _)| *f == file)?;
+    load(file, &decode(file, bytes.as_ref().ok()?).ok()?).ok()
 }
 
 /// The file chosen in a file input.

@@ -18,6 +18,13 @@ function panel(page: Page) {
   return page.getByRole('region', { name: 'Fill in the content as a spreadsheet' });
 }
 
+/** Writes an agenda saved as CSV (`日程.csv`) holding `rows` under `header`. */
+function agendaCsv(header: string, rows: string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'agenda-')), '日程.csv');
+  writeFileSync(path, [header, ...rows].map((row) => `${row}\r\n`).join(''));
+  return path;
+}
+
 /** Clicks, and keeps the download under the name the page gave it. */
 async function download(page: Page, click: () => Promise<void>) {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -62,6 +69,18 @@ test('the workbook of the site\'s content imports back and gives the same conten
       expect(written.sections.map((s: any) => s.paragraphs.length)).toEqual(shipped.sections.map((s: any) => s.paragraphs.length));
     }
   }
+});
+
+test('the studio asks the host for each content file once, for the check and the workbook alike', async ({ page }) => {
+  const asked = new Map<string, number>();
+  page.on('request', (request) => {
+    const file = new URL(request.url()).pathname.match(/\/content\/(\w+\.json)$/)?.[1];
+    if (file) asked.set(file, (asked.get(file) ?? 0) + 1);
+  });
+  await page.goto('./studio/?lang=en');
+  await expect(page.getByRole('region', { name: 'Content check' }).getByRole('status')).not.toHaveText(/^Checking/);
+  await expect(panel(page).getByRole('button', { name: 'Download the workbook with the site\'s content' })).toBeEnabled();
+  expect(Object.fromEntries(asked)).toEqual({ 'site.json': 1, 'story.json': 1, 'timeline.json': 1, 'quiz.json': 1 });
 });
 
 test('the empty template says what is still to be filled in, at its cell', async ({ page }) => {
@@ -142,9 +161,7 @@ test('a phone photo turned on its side, with GPS, comes out upright without EXIF
   await expect(photos.getByRole('listitem')).toContainText('IMG_2041.JPG: 800 x 1200 upright, 4 copies without EXIF or GPS');
 
   // An agenda of one entry naming the photo by its file name on the phone.
-  const dir = mkdtempSync(join(tmpdir(), 'agenda-'));
-  const agenda = join(dir, '日程.csv');
-  writeFileSync(agenda, '编号,时间,标题,标题（英文）,照片\r\ngroup,16:00,合影留念,The group photo,IMG_2041.JPG\r\n');
+  const agenda = agendaCsv('编号,时间,标题,标题（英文）,照片', ['group,16:00,合影留念,The group photo,IMG_2041.JPG']);
   const sheets = panel(page);
   await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(agenda);
   await expect(sheets.getByRole('status')).toContainText('every row is right; it gives timeline.json');
@@ -189,9 +206,7 @@ test('photos made are kept in the browser: a reload offers them back, and they c
   await expect(photos.getByRole('status')).toHaveText(/^2 photo\(s\) ready/);
   await expect(photos).toContainText('2 photo(s) made on an earlier visit are kept in this browser');
   // Kept photos are named in the agenda as before.
-  const dir = mkdtempSync(join(tmpdir(), 'agenda-'));
-  const agenda = join(dir, '日程.csv');
-  writeFileSync(agenda, '时间,标题,标题（英文）,照片\r\n16:00,合影留念,The group photo,"IMG_2041.JPG\nportrait.jpg"\r\n');
+  const agenda = agendaCsv('时间,标题,标题（英文）,照片', ['16:00,合影留念,The group photo,"IMG_2041.JPG\nportrait.jpg"']);
   const sheets = panel(page);
   await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(agenda);
   await expect(sheets.getByRole('status')).toContainText('every row is right; it gives timeline.json');
@@ -231,4 +246,26 @@ test('a photo over the limits is reported and skipped before it is decoded, and 
   await expect(items.nth(1)).toContainText('huge.jpg: 68 MB is larger than the limit of 64 MB, skipped');
   await expect(items.nth(2)).toContainText('notes.jpg: is not a photo this page can read');
   await expect(items.nth(3)).toContainText('IMG_2041.JPG: 800 x 1200 upright');
+});
+
+test('the last spreadsheet imported is kept: a reload reads it again, a photo made later is found, and it can be forgotten', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
+  const sheets = panel(page);
+  const agenda = agendaCsv('时间,标题,标题（英文）,照片', ['16:00,合影留念,The group photo,IMG_2041.JPG']);
+  await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(agenda);
+  // The photo it names is not made yet.
+  await expect(sheets.getByRole('alert')).toHaveText('日程.csv: 1 problem(s); no file was made / 表格中有 1 个问题，未生成文件');
+  await page.reload();
+  await expect(sheets).toContainText('日程.csv, imported on an earlier visit, is kept in this browser');
+  await expect(sheets.getByRole('alert')).toContainText('日程.csv: 1 problem(s)');
+  // Once the photo is made, the kept agenda is read again and finds it.
+  const photos = page.getByRole('region', { name: 'Photos of the day' });
+  await photos.getByLabel('Choose photos').setInputFiles(fixture('IMG_2041.JPG'));
+  await expect(sheets.getByRole('status')).toContainText('日程.csv: every row is right; it gives timeline.json');
+  await sheets.getByRole('button', { name: 'Forget this spreadsheet' }).click();
+  await expect(sheets.getByRole('status')).toHaveCount(0);
+  await page.reload();
+  await expect(photos.getByRole('status')).toHaveText(/^1 photo\(s\) ready/);
+  await expect(sheets).not.toContainText('earlier visit');
+  await expect(sheets.getByRole('status')).toHaveCount(0);
 });
