@@ -275,54 +275,102 @@ async fn make(file: &web_sys::File) -> Result<MadePhoto, Why> {
     })
 }
 
+/// The photos' worker, in the studio's folder (the page's base is the site).
+const WORKER: &str = "studio/photo-worker.js";
+
 /// The copies of `file` (upright size `upright`) at `widths`, named after
-/// `name`; whether WebP copies were made; the placeholder colour.
+/// `name`; whether WebP copies were made; the placeholder colour. The
+/// worker (`src/bin/studio/photo-worker.js`) scales, draws and encodes them
+/// off the page's thread, each from the one above it (as `cargo xtask
+/// photos` does), so no step works on all 12 megapixels but the first.
 async fn copies(
     file: &web_sys::File,
     name: &str,
     upright: (u32, u32),
     widths: &[u32],
 ) -> Result<(Vec<(String, Vec<u8>)>, bool, String), Why> {
+    let largest_first: Vec<u32> = widths.iter().rev().copied().collect();
+    let sizes = js_sys::Array::new();
+    for &w in &largest_first {
+        sizes.push(&js_sys::Array::of2(
+            &w.into(),
+            &height_at(w, upright).into(),
+        ));
+    }
+    let request = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&request, &"file".into(), file);
+    let _ = js_sys::Reflect::set(&request, &"sizes".into(), &sizes);
+    let quality = |q: f64| JsValue::from(q / 100.0);
+    let _ = js_sys::Reflect::set(
+        &request,
+        &"jpegQuality".into(),
+        &quality(f64::from(JPEG_QUALITY)),
+    );
+    let _ = js_sys::Reflect::set(
+        &request,
+        &"webpQuality".into(),
+        &quality(f64::from(WEBP_QUALITY)),
+    );
+    let reply = in_worker(&request).await.ok_or_else(unreadable)?;
+    let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &key.into()).ok();
+    let bytes = |value: Option<JsValue>| {
+        value
+            .filter(|v| v.is_object())
+            .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+    };
+    let made = js_sys::Array::from(&get(&reply, "copies").ok_or_else(unreadable)?);
+    if made.length() as usize != largest_first.len() {
+        return Err(unreadable());
+    }
     let mut files = Vec::new();
     let mut webp = true;
-    let mut color = "#808080".to_string();
-    // The browser scales the largest copy from the original, and each
-    // smaller one from the one above it (as `cargo xtask photos` does), so
-    // no step works on all 12 megapixels but the first.
-    let mut above: Option<web_sys::ImageBitmap> = None;
-    for &w in widths.iter().rev() {
-        let h = height_at(w, upright);
-        let options = scaled_to(w, h);
-        let promise = match &above {
-            None => window().create_image_bitmap_with_blob_and_image_bitmap_options(file, &options),
-            Some(bitmap) => window()
-                .create_image_bitmap_with_image_bitmap_and_image_bitmap_options(bitmap, &options),
-        };
-        let scaled = bitmap_of(promise).await.ok_or_else(unreadable)?;
-        let canvas = draw(&scaled, w, h).ok_or_else(unreadable)?;
-        // The smallest copy, drawn last, gives the placeholder colour.
-        color = average_colour(&scaled).unwrap_or(color);
-        if let Some(done) = above.replace(scaled) {
-            done.close();
-        }
-        let jpeg = encode(&canvas, "image/jpeg", f64::from(JPEG_QUALITY) / 100.0).await;
-        let jpeg = jpeg.ok_or_else(unreadable)?;
+    for (copy, &w) in made.iter().zip(&largest_first) {
+        let jpeg = bytes(get(&copy, "jpeg")).ok_or_else(unreadable)?;
         files.push((format!("photos/{}", copy_file(name, w, "jpg")), jpeg));
-        // A browser that cannot write WebP gives PNG: then JPEG alone.
-        match encode(&canvas, "image/webp", f64::from(WEBP_QUALITY) / 100.0).await {
-            Some(bytes) if webp && bytes.starts_with(b"RIFF") => {
+        // A browser that cannot write WebP gives none: then JPEG alone.
+        match bytes(get(&copy, "webp")) {
+            Some(bytes) if bytes.starts_with(b"RIFF") => {
                 files.push((format!("photos/{}", copy_file(name, w, "webp")), bytes));
             }
             _ => webp = false,
         }
     }
-    if let Some(done) = above {
-        done.close();
-    }
     if !webp {
         files.retain(|(path, _)| !path.ends_with(".webp"));
     }
+    let rgb: Vec<u8> = get(&reply, "color")
+        .map(|c| {
+            js_sys::Array::from(&c)
+                .iter()
+                .filter_map(|v| v.as_f64())
+                .map(|v| v as u8)
+                .collect()
+        })
+        .unwrap_or_default();
+    let color = match rgb[..] {
+        [r, g, b] => format!("#{r:02x}{g:02x}{b:02x}"),
+        _ => "#808080".to_string(),
+    };
     Ok((files, webp, color))
+}
+
+/// Sends `request` to a photo worker of its own and gives its reply, or
+/// `None` if the worker cannot start or says it failed.
+async fn in_worker(request: &JsValue) -> Option<JsValue> {
+    let worker = web_sys::Worker::new(WORKER).ok()?;
+    let replied = js_sys::Promise::new(&mut |resolve, reject| {
+        worker.set_onmessage(Some(&resolve));
+        worker.set_onerror(Some(&reject));
+    });
+    let sent = worker.post_message(request);
+    let reply = match sent {
+        Ok(()) => JsFuture::from(replied).await.ok(),
+        Err(_) => None,
+    };
+    worker.terminate();
+    let data = reply?.dyn_into::<web_sys::MessageEvent>().ok()?.data();
+    let failed = js_sys::Reflect::get(&data, &"error".into()).ok()?;
+    failed.is_undefined().then_some(data)
 }
 
 /// The photo decoded and upright (browsers apply the EXIF orientation).
@@ -330,67 +378,7 @@ async fn decode(file: &web_sys::File) -> Option<web_sys::ImageBitmap> {
     bitmap_of(window().create_image_bitmap_with_blob(file)).await
 }
 
-/// The options of a bitmap scaled to `width` x `height`.
-fn scaled_to(width: u32, height: u32) -> web_sys::ImageBitmapOptions {
-    let options = web_sys::ImageBitmapOptions::new();
-    options.set_resize_width(width);
-    options.set_resize_height(height);
-    options.set_resize_quality(web_sys::ResizeQuality::High);
-    options
-}
-
 /// The bitmap a `createImageBitmap` promise gives.
 async fn bitmap_of(promise: Result<js_sys::Promise, JsValue>) -> Option<web_sys::ImageBitmap> {
     JsFuture::from(promise.ok()?).await.ok()?.dyn_into().ok()
-}
-
-/// A canvas `width` x `height` with the photo drawn on it.
-fn draw(
-    bitmap: &web_sys::ImageBitmap,
-    width: u32,
-    height: u32,
-) -> Option<web_sys::HtmlCanvasElement> {
-    let canvas: web_sys::HtmlCanvasElement =
-        document().create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width(width);
-    canvas.set_height(height);
-    let context: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    context.set_image_smoothing_enabled(true);
-    let _ = js_sys::Reflect::set(&context, &"imageSmoothingQuality".into(), &"high".into());
-    context
-        .draw_image_with_image_bitmap_and_dw_and_dh(
-            bitmap,
-            0.0,
-            0.0,
-            f64::from(width),
-            f64::from(height),
-        )
-        .ok()?;
-    Some(canvas)
-}
-
-/// The canvas saved as `mime` at `quality` (0 to 1).
-async fn encode(canvas: &web_sys::HtmlCanvasElement, mime: &str, quality: f64) -> Option<Vec<u8>> {
-    let mut asked = None;
-    let saved = js_sys::Promise::new(&mut |resolve, _| {
-        asked = Some(canvas.to_blob_with_type_and_encoder_options(&resolve, mime, &quality.into()));
-    });
-    asked?.ok()?;
-    let blob: web_sys::Blob = JsFuture::from(saved).await.ok()?.dyn_into().ok()?;
-    file_bytes(&blob).await
-}
-
-/// The photo's average colour as `#rrggbb`, shown while it loads.
-fn average_colour(bitmap: &web_sys::ImageBitmap) -> Option<String> {
-    let canvas = draw(bitmap, 1, 1)?;
-    let context: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    let pixel = context.get_image_data(0.0, 0.0, 1.0, 1.0).ok()?.data();
-    Some(format!(
-        "#{:02x}{:02x}{:02x}",
-        pixel.first()?,
-        pixel.get(1)?,
-        pixel.get(2)?
-    ))
 }

@@ -15,6 +15,10 @@ test('17 phone photos, the workbook and the zip', async ({ page }) => {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) (window as any).__longTasks.push([entry.startTime, entry.duration]);
     }).observe({ type: 'longtask', buffered: true });
+    // Playwright hands the chosen files to the page in one long task of its
+    // own (decoding them from base64); only what follows the input's change
+    // is the studio's work.
+    document.addEventListener('change', () => ((window as any).__chosenAt ??= performance.now()), true);
   });
   await page.goto('./studio/?lang=en');
   const photos: { name: string; mimeType: string; buffer: Buffer }[] = [];
@@ -39,9 +43,8 @@ test('17 phone photos, the workbook and the zip', async ({ page }) => {
     photos.push({ name: `IMG_${2041 + i}.JPG`, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') });
   }
   const megabytes = photos.reduce((sum, p) => sum + p.buffer.length, 0) / 1e6;
-  // Only what happens from here counts (the photos above were drawn on the page).
+  // Only what follows the choice counts (the photos above were drawn on the page).
   await page.waitForTimeout(1000);
-  const from: number = await page.evaluate(() => performance.now());
 
   const region = page.getByRole('region', { name: 'Photos of the day' });
   const started = Date.now();
@@ -49,10 +52,11 @@ test('17 phone photos, the workbook and the zip', async ({ page }) => {
   await region.getByRole('status').filter({ hasText: `${PHOTOS} photo(s) ready` }).waitFor({ timeout: 600_000 });
   const photoSeconds = (Date.now() - started) / 1000;
   await page.waitForTimeout(500);
-  const longest: number = await page.evaluate(
-    (from) => Math.max(0, ...(window as any).__longTasks.filter(([start]: number[]) => start >= from).map(([, d]: number[]) => d)),
-    from,
-  );
+  const longest: number = await page.evaluate(() => {
+    const from = (window as any).__chosenAt;
+    const after = (window as any).__longTasks.filter(([start]: number[]) => start > from);
+    return Math.max(0, ...after.map(([, duration]: number[]) => duration));
+  });
 
   const sheets = page.getByRole('region', { name: 'Fill in the content as a spreadsheet' });
   const bookStarted = Date.now();

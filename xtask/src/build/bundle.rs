@@ -10,7 +10,8 @@
 //!   comma-separated);
 //! - `<link data-trunk rel="css" href="FILE">`: the stylesheet, copied as
 //!   `STEM-HASH.css` and linked with its integrity hash;
-//! - `<link data-trunk rel="copy-dir" href="DIR">`: the folder, copied.
+//! - `<link data-trunk rel="copy-dir" href="DIR">`: the folder, copied;
+//! - `<link data-trunk rel="copy-file" href="FILE">`: the file, copied.
 //!
 //! The page is edited with an HTML rewriter (`lol_html`), never by finding
 //! text. Doing trunk's job here takes trunk (a 5 to 7 minute compile) out of
@@ -50,6 +51,7 @@ enum Need {
     Rust { bin: String, features: Vec<String> },
     Css { href: String },
     CopyDir { href: String },
+    CopyFile { href: String },
 }
 
 /// A page's template and what it needs.
@@ -121,6 +123,13 @@ impl Template {
                     let dir = from.join(href);
                     let name = dir.file_name().context("a folder to copy has a name")?;
                     copy_dir(&dir, &out.join(name))?;
+                    String::new()
+                }
+                Need::CopyFile { href } => {
+                    let file = from.join(href);
+                    let name = file.file_name().context("a file to copy has a name")?;
+                    std::fs::copy(&file, out.join(name))
+                        .with_context(|| format!("copying {}", file.display()))?;
                     String::new()
                 }
             });
@@ -206,6 +215,9 @@ fn need(el: &Element) -> Result<Need> {
             href: attribute("href")?,
         },
         "copy-dir" => Need::CopyDir {
+            href: attribute("href")?,
+        },
+        "copy-file" => Need::CopyFile {
             href: attribute("href")?,
         },
         other => bail!("<link data-trunk rel=\"{other}\"> is not one this build knows"),
@@ -311,6 +323,7 @@ mod tests {
 <link data-trunk rel="rust" data-bin="app" data-cargo-features="sheet, extra" data-wasm-opt="0" />
 <link data-trunk rel="css" href="style/main.css" />
 <link data-trunk rel="copy-dir" href="public/content" />
+<link data-trunk rel="copy-file" href="src/worker.js" />
 </head><body></body></html>"#;
 
     #[test]
@@ -327,6 +340,9 @@ mod tests {
                 },
                 Need::CopyDir {
                     href: "public/content".into()
+                },
+                Need::CopyFile {
+                    href: "src/worker.js".into()
                 },
             ]
         );
@@ -367,6 +383,7 @@ mod tests {
         let tags = [
             module_start(&app, "./studio/"),
             "<link rel=\"stylesheet\" href=\"x.css\" />".into(),
+            String::new(),
             String::new(),
         ];
         let page = replace_needs(TEMPLATE, &tags).unwrap();
