@@ -60,9 +60,13 @@ pub async fn fetch_content<T: DeserializeOwned + Validate>(
     content::load(file, &text).map_err(invalid)
 }
 
-/// The bytes of `content/{file}`: from the page's early request if it
+/// The bytes of `content/{file}`: the studio's text when the page is its
+/// preview ([`crate::preview`]), else from the page's early request if it
 /// made one, else fetched now.
 async fn download(file: &'static str) -> Result<Vec<u8>, LoadError> {
+    if let Some(text) = crate::preview::handed_file(file) {
+        return Ok(text.into_bytes());
+    }
     let early = take_early_request(file);
     let controller = match &early {
         Some((_, controller)) => controller.clone(),

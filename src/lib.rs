@@ -24,4 +24,5 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod i18n;
+pub mod preview;
 pub mod studio;

@@ -58,6 +58,10 @@ pub mod words {
         PHOTOS_FORGET: "删除这些照片", "Forget these photos";
         PHOTOS_CHOOSE: "选择照片（可多选）", "Choose photos (several at once)";
         SHEET_FORGET: "删除保存的表格", "Forget this spreadsheet";
+        PREVIEW_TITLE: "预览", "Preview";
+        PREVIEW_INTRO: "活动页面用导入的内容显示，分别为手机和电脑的宽度；每次导入后都会重新显示。在本页制作的新照片要等 content.zip 放到网站上才会显示。", "The event page with the imported content, at a phone's width and at a desktop's, drawn again after each import. New photos made on this page show once content.zip is on the site.";
+        PREVIEW_PHONE: "手机（390 像素宽）", "Phone (390 px wide)";
+        PREVIEW_DESKTOP: "电脑（1280 像素宽，缩小显示）", "Desktop (1280 px wide, shown smaller)";
         SHEET_SAVE_FILES: "下载这些文件，放进网站的 content/ 文件夹（替换同名文件）：", "Download these files and put them into the site's content/ folder (replacing the files of the same name):";
         BACK_TO_SITE: "返回活动页面", "Back to the event page";
         LOAD_FAILED: "这部分内容未能加载", "This part could not be loaded";

@@ -276,6 +276,33 @@ mod workbook {
     }
 
     #[test]
+    fn a_comma_in_an_unquoted_csv_text_is_shown_at_its_row_not_dropped() {
+        let csv = "时间,标题,标题（英文）\r\n07:05,清晨集合,Gathering at dawn\r\n21:40,闭幕交流,Exchanges, questions and a summary\r\n";
+        let problems =
+            import_workbook("日程.csv", csv.as_bytes(), &Contents::default()).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].place(), "日程, row 3, column D");
+        assert!(
+            problems[0]
+                .message
+                .starts_with("\"questions and a summary\" is under a column with no header"),
+            "{}",
+            problems[0].message
+        );
+        assert!(problems[0].message.contains("double quotes"));
+        // Quoted, the same text imports whole.
+        let quoted = csv.replace(
+            "Exchanges, questions and a summary",
+            "\"Exchanges, questions and a summary\"",
+        );
+        let timeline = import_workbook("日程.csv", quoted.as_bytes(), &Contents::default())
+            .unwrap()
+            .timeline
+            .unwrap();
+        assert_eq!(timeline.entries.len(), 2);
+    }
+
+    #[test]
     fn a_new_event_typed_into_the_empty_template_imports() {
         let mut grids =
             read_grids("t.xlsx", &export_workbook(&Contents::default()).unwrap()).unwrap();

@@ -125,6 +125,21 @@ pub fn import_workbook(
             )
         })
         .flatten();
+    let mut tables: Vec<&Grid> = [
+        find(story::STORY, "paragraph.zh", &story::columns()),
+        find(agenda::AGENDA, "time", &agenda::columns()),
+        find(agenda::PHOTOS, "", &[]),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(
+        grids
+            .iter()
+            .filter(|grid| table::Header::of(grid, &quiz::columns()).has("prompt.zh")),
+    )
+    .collect();
+    tables.dedup_by(|a, b| std::ptr::eq(*a, *b));
+    problems.extend(tables.into_iter().flat_map(table::cells_without_header));
     if site.is_none()
         && story.is_none()
         && timeline.is_none()
@@ -180,8 +195,12 @@ impl SheetProblem {
         if self.row > 0 {
             place.push_str(&format!(", row {}", self.row));
         }
-        if let Some((letter, header)) = &self.column {
-            place.push_str(&format!(", column {letter} ({header})"));
+        match &self.column {
+            Some((letter, header)) if header.is_empty() => {
+                place.push_str(&format!(", column {letter}"));
+            }
+            Some((letter, header)) => place.push_str(&format!(", column {letter} ({header})")),
+            None => {}
         }
         place
     }

@@ -263,6 +263,30 @@ pub(super) fn yes_no_or_text(text: &str) -> Value {
     }
 }
 
+/// A problem for each row of a table sheet with a text under a column that
+/// has no header: the import would drop it. In a CSV file this is most
+/// often a comma inside a text that is not in double quotes.
+pub(super) fn cells_without_header(grid: &Grid) -> Vec<SheetProblem> {
+    (1..grid.rows.len())
+        .filter_map(|row| {
+            let c = (0..grid.rows[row].len())
+                .find(|&c| grid.cell(0, c).is_empty() && !grid.cell(row, c).is_empty())?;
+            let text = grid.cell(row, c);
+            Some(SheetProblem {
+                sheet: grid.name.clone(),
+                row: row + 1,
+                column: Some((column_letter(c), String::new())),
+                message: format!(
+                    "\"{text}\" is under a column with no header, so it would be lost: in a CSV file, put a text holding a comma in double quotes (\"…\"); otherwise move it to its column, or give the column its header"
+                ),
+                message_zh: format!(
+                    "“{text}”所在的列没有表头，这段内容会丢失：CSV 文件中含逗号的文字要用英文双引号（\"…\"）括起来；否则请把它移到正确的列，或给这一列加上表头"
+                ),
+            })
+        })
+        .collect()
+}
+
 /// A problem with a sheet as a whole (or a file).
 pub(super) fn whole_sheet(sheet: &str, message: String, message_zh: String) -> SheetProblem {
     SheetProblem {

@@ -12,6 +12,8 @@ pub mod package;
 #[cfg(feature = "studio")]
 pub mod photo_panel;
 #[cfg(feature = "studio")]
+pub mod preview_panel;
+#[cfg(feature = "studio")]
 pub mod sheet_panel;
 pub mod site_files;
 

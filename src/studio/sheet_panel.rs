@@ -7,6 +7,7 @@
 
 use super::package::content_zip;
 use super::photo_panel::{MadePhoto, file_bytes};
+use super::preview_panel::PreviewPanel;
 use super::site_files::{Fetched, SiteFiles};
 use crate::content::{Validate, decode, files, load};
 use crate::i18n::{ui, words};
@@ -176,8 +177,9 @@ fn OutcomeView(outcome: Outcome, made: RwSignal<Vec<MadePhoto>>) -> impl IntoVie
                 </p>
                 <p>{ui(words::SHEET_SAVE_FILES)}</p>
                 <ul class="sheet__files">
-                    {texts.into_iter().map(|(file, text)| view! { <li><FileLink file text/></li> }).collect_view()}
+                    {texts.iter().cloned().map(|(file, text)| view! { <li><FileLink file text/></li> }).collect_view()}
                 </ul>
+                <PreviewPanel files=texts/>
             }
             .into_any()
         }

@@ -7,7 +7,7 @@ test('the page comes with security headers and is revalidated', async ({ request
   const page = await request.get('./');
   const headers = page.headers();
   expect(headers['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'self'");
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(headers['cache-control']).toBe('no-cache');
@@ -56,7 +56,7 @@ test('the studio works behind nginx too, under the one policy header', async ({ 
     document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(e.violatedDirective));
   });
   const response = await page.goto('./studio/?lang=en');
-  expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
   await expect(page.getByRole('region', { name: 'Content check' }).getByText(/\d+ error\(s\)/)).toBeVisible();
   expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
 });

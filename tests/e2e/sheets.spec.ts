@@ -269,3 +269,30 @@ test('the last spreadsheet imported is kept: a reload reads it again, a photo ma
   await expect(sheets).not.toContainText('earlier visit');
   await expect(sheets.getByRole('status')).toHaveCount(0);
 });
+
+test('the preview shows the imported agenda in the event page itself, at a phone\'s and a desktop\'s width', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
+  const sheets = panel(page);
+  const long = 'A closing exchange between the branches of four organisers, with questions from the floor and a summary of the day';
+  const agenda = agendaCsv('时间,标题,标题（英文）', ['07:05,清晨集合,Gathering at dawn', `21:40,闭幕交流,"${long}"`]);
+  await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(agenda);
+  await expect(sheets.getByRole('status')).toContainText('every row is right');
+  const preview = sheets.getByRole('region', { name: 'Preview' });
+  for (const [name, width] of [['Phone (390 px wide)', 390], ['Desktop (1280 px wide, shown smaller)', 1280]] as const) {
+    const frame = preview.frameLocator(`iframe[title="${name}"]`);
+    const timeline = frame.locator('#timeline');
+    await expect(timeline.getByRole('heading', { name: 'Gathering at dawn' })).toBeVisible();
+    await expect(timeline.getByRole('heading', { name: long })).toBeVisible();
+    await expect(timeline.getByRole('listitem').filter({ has: frame.getByRole('heading', { level: 3 }) })).toHaveCount(2);
+    await expect(timeline).toContainText('21:40');
+    // The page's story and quiz are the site's own.
+    await expect(frame.getByRole('heading', { level: 1 })).toHaveText(/\S/);
+    const frameWidth = await frame.locator('html').evaluate(() => window.innerWidth);
+    expect(Math.abs(frameWidth - width)).toBeLessThanOrEqual(width === 390 ? 60 : 0);
+  }
+  // The next import is drawn again.
+  await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(agendaCsv('时间,标题,标题（英文）', ['10:00,换了,Changed entry']));
+  const phone = preview.frameLocator('iframe[title="Phone (390 px wide)"]');
+  await expect(phone.locator('#timeline').getByRole('heading', { name: 'Changed entry' })).toBeVisible();
+  await expect(phone.locator('#timeline').getByRole('heading', { name: 'Gathering at dawn' })).toHaveCount(0);
+});

@@ -7,9 +7,11 @@
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
-/// The page's policy (its `<meta>`), plus what only a header can say.
+/// The page's policy (its `<meta>`), plus what only a header can say: no
+/// other site may frame a page (the studio's preview frames the event page,
+/// from the same site).
 pub fn header_policy(page_policy: &str) -> String {
-    format!("{page_policy}; frame-ancestors 'none'")
+    format!("{page_policy}; frame-ancestors 'self'")
 }
 
 /// The header policy of an already built site `dist`: the one policy that
