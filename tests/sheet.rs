@@ -192,16 +192,7 @@ mod workbook {
 
     /// `grids` written back as a workbook, every cell as text.
     fn workbook(grids: &[Grid]) -> Vec<u8> {
-        let mut book = rust_xlsxwriter::Workbook::new();
-        for grid in grids {
-            let sheet = book.add_worksheet().set_name(&grid.name).unwrap();
-            for (r, row) in grid.rows.iter().enumerate() {
-                for (c, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
-                    sheet.write_string(r as u32, c as u16, cell).unwrap();
-                }
-            }
-        }
-        book.save_to_buffer().unwrap()
+        event_microsite::sheet::write_grids(grids).unwrap()
     }
 
     fn sheet<'g>(grids: &'g mut [Grid], start: &str) -> &'g mut Grid {
@@ -571,4 +562,97 @@ fn a_photo_just_made_is_found_by_its_original_file_name() {
     // Without it, the photo is not known: said at its cell.
     let problems = import_workbook("日程.csv", &csv, &Contents::default()).unwrap_err();
     assert_eq!(problems[0].place(), "日程, row 2, column M (照片 / Photos)");
+}
+
+// The studio's form edits the sheets themselves: what it draws of each, and
+// the grids it edits checked as a file is.
+
+mod form {
+    use event_microsite::content::{Lang, Site, Story, Timeline, Validate, files, load};
+    use event_microsite::sheet::{
+        Contents, export_workbook, form_of, import_grids, read_grids, write_grids,
+    };
+    use serde::de::DeserializeOwned;
+
+    fn read<T: DeserializeOwned + Validate>(file: &str) -> T {
+        let path = format!("{}/public/content/{file}", env!("CARGO_MANIFEST_DIR"));
+        load(file, &std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    fn shipped() -> Contents {
+        Contents {
+            site: Some(read::<Site>(files::SITE)),
+            story: Some(read::<Story>(files::STORY)),
+            timeline: Some(read::<Timeline>(files::TIMELINE)),
+            quiz: Some(super::shipped()),
+            new_photos: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn each_sheet_is_drawn_with_its_fields_languages_and_long_texts() {
+        let grids = read_grids("event.xlsx", &export_workbook(&shipped()).unwrap()).unwrap();
+        let event = form_of(&grids[0]);
+        let organiser = event.field("主办单位 / Organiser").unwrap();
+        assert!(organiser.repeats && organiser.value && organiser.texts);
+        let title = event.field("Title").unwrap();
+        assert!(!title.repeats && !title.value && title.texts);
+        assert!(event.field("Nonsense").is_none());
+        let langs: Vec<Option<Lang>> = event.columns.iter().map(|c| c.lang).collect();
+        assert_eq!(langs, [None, None, Some(Lang::Zh), Some(Lang::En)]);
+
+        let bank = form_of(&grids[4]);
+        assert!(bank.fields.is_none());
+        let of = |header: &str| {
+            bank.columns
+                .iter()
+                .find(|c| c.header.starts_with(header))
+                .unwrap_or_else(|| panic!("no column {header}"))
+        };
+        assert_eq!(of("题目（英文）").lang, Some(Lang::En));
+        assert_eq!(of("题目 /").lang, Some(Lang::Zh));
+        assert_eq!(of("答案").lang, None);
+        assert!(of("解析").long && !of("题目 /").long);
+
+        let agenda = form_of(&grids[2]);
+        assert!(agenda.fields.is_none());
+        assert!(
+            agenda
+                .columns
+                .iter()
+                .any(|c| c.header.starts_with("内容") && c.long)
+        );
+        assert_eq!(agenda.columns[1].lang, None, "{}", agenda.columns[1].header);
+    }
+
+    #[test]
+    fn edited_sheets_are_checked_as_a_file_is_and_kept_as_one() {
+        let base = shipped();
+        let mut grids = read_grids("event.xlsx", &export_workbook(&base).unwrap()).unwrap();
+        // Kept as a workbook, the grids read back the same.
+        assert_eq!(
+            read_grids("event.xlsx", &write_grids(&grids).unwrap()).unwrap(),
+            grids
+        );
+        // An entry's time typed as 9:30 is shown at its sheet, row and column.
+        let agenda = &mut grids[2];
+        let time = agenda.rows[0]
+            .iter()
+            .position(|h| h.starts_with("时间"))
+            .unwrap();
+        agenda.rows[3][time] = "9:30".into();
+        let problems = import_grids("event.xlsx", &grids, &base).unwrap_err();
+        let problem = problems
+            .iter()
+            .find(|p| p.message.contains("\"9:30\""))
+            .unwrap_or_else(|| panic!("{problems:?}"));
+        assert_eq!(problem.sheet, "日程 Agenda");
+        assert_eq!(problem.row, 4);
+        assert_eq!(problem.column.as_ref().unwrap().0, "B");
+        // Put right (left empty, as the other entries' times), the sheets give
+        // the files again.
+        grids[2].rows[3][time] = String::new();
+        let contents = import_grids("event.xlsx", &grids, &base).unwrap();
+        assert_eq!(contents.files().len(), 4);
+    }
 }

@@ -48,7 +48,7 @@ pub(super) fn columns() -> Vec<Column> {
     all
 }
 
-fn photo_columns() -> Vec<Column> {
+pub(super) fn photo_columns() -> Vec<Column> {
     let mut all = vec![Column::new("文件", "File", "src")];
     all.extend(both("描述", "Description", "alt"));
     all.extend(both("说明", "Caption", "caption"));

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 /// The event's sheet.
 pub(super) const EVENT: (&str, &str) = ("活动", "Event");
 
-fn event_fields() -> Vec<Field> {
+pub(super) fn event_fields() -> Vec<Field> {
     let text = |required| Shape::Text { required };
     vec![
         Field::new("标题", "Title", "title", text(true)),

@@ -66,6 +66,52 @@ pub fn read_grids(file: &str, bytes: &[u8]) -> Result<Vec<Grid>, Box<SheetProble
     Ok(grids)
 }
 
+/// The workbook (XLSX) of `grids`, each cell written as text and each
+/// header row in bold: sheets edited in the studio, kept as a file again.
+pub fn write_grids(grids: &[Grid]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let bold = super::table::header_format();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let mut names: Vec<String> = Vec::new();
+    for (index, grid) in grids.iter().enumerate() {
+        let sheet = book.add_worksheet();
+        let name = sheet_name(&grid.name, index);
+        if !names.contains(&name) {
+            sheet.set_name(&name)?;
+            names.push(name);
+        }
+        for (r, cells) in grid.rows.iter().enumerate() {
+            for (c, cell) in cells
+                .iter()
+                .enumerate()
+                .filter(|(_, cell)| !cell.is_empty())
+            {
+                let (r, c) = (r as u32, c as u16);
+                if r == 0 {
+                    sheet.write_string_with_format(r, c, cell, &bold)?;
+                } else {
+                    sheet.write_string(r, c, cell)?;
+                }
+            }
+        }
+    }
+    book.save_to_buffer()
+}
+
+/// A name a workbook accepts for a sheet: at most 31 characters, none of
+/// `[]:*?/\`, never empty.
+fn sheet_name(name: &str, index: usize) -> String {
+    let name: String = name
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect();
+    if name.trim().is_empty() {
+        format!("Sheet{}", index + 1)
+    } else {
+        name
+    }
+}
+
 /// A cell as the organiser sees it: whole numbers without `.0`.
 fn cell_text(cell: &Data) -> String {
     match cell {

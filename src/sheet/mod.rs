@@ -16,12 +16,14 @@
 mod agenda;
 mod event;
 mod fields;
+mod form;
 mod grid;
 mod quiz;
 mod story;
 mod table;
 
-pub use grid::{Grid, read_grids};
+pub use form::{FieldForm, FormColumn, SheetForm, form_of};
+pub use grid::{Grid, read_grids, write_grids};
 pub use quiz::{export_quiz, import_quiz, quiz_json};
 
 use crate::content::{Photo, Quiz, Site, Story, Timeline, files};
@@ -97,6 +99,16 @@ pub fn import_workbook(
     base: &Contents,
 ) -> Result<Contents, Vec<SheetProblem>> {
     let grids = read_grids(file, bytes).map_err(|problem| vec![*problem])?;
+    import_grids(file, &grids, base)
+}
+
+/// The files the sheets `grids` of `file` hold, as [`import_workbook`]
+/// reads them: for sheets edited in place (the studio's form).
+pub fn import_grids(
+    file: &str,
+    grids: &[Grid],
+    base: &Contents,
+) -> Result<Contents, Vec<SheetProblem>> {
     let find = |name: (&str, &str), path: &str, columns: &[table::Column]| {
         grids.iter().find(|grid| {
             table::is_sheet(grid, name)
@@ -120,7 +132,7 @@ pub fn import_workbook(
         .any(|grid| table::Header::of(grid, &quiz::columns()).has("prompt.zh"))
         .then(|| {
             kept(
-                quiz::read_quiz(file, &grids, base.quiz.as_ref()),
+                quiz::read_quiz(file, grids, base.quiz.as_ref()),
                 &mut problems,
             )
         })

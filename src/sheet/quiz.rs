@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 /// The question bank's sheet.
 const QUESTIONS: (&str, &str) = ("题库", "Questions");
 /// The quiz settings' sheet.
-const SETTINGS: (&str, &str) = ("测验设置", "Quiz settings");
+pub(super) const SETTINGS: (&str, &str) = ("测验设置", "Quiz settings");
 /// The option letters: at most six options.
 const LETTERS: [char; 6] = ['A', 'B', 'C', 'D', 'E', 'F'];
 
@@ -66,7 +66,7 @@ pub(super) fn columns() -> Vec<Column> {
 }
 
 /// The rows of the settings sheet.
-fn settings_fields() -> Vec<Field> {
+pub(super) fn settings_fields() -> Vec<Field> {
     vec![
         Field::new("标题", "Title", "title", Shape::Text { required: false }),
         Field::new(
