@@ -57,6 +57,18 @@ pub mod words {
         PHOTOS_INTRO: "选择手机拍的照片：每张照片会按拍摄方向转正，生成与 cargo xtask photos 相同的尺寸和格式（JPEG 和 WebP），并去掉 EXIF 和 GPS 等信息。然后在日程表的“照片”列写上照片的文件名。", "Choose the photos from your phone: each is turned upright, made into the same sizes and formats as cargo xtask photos (JPEG and WebP), with its EXIF and GPS data removed. Then write the photos' file names in the agenda's 照片 (Photos) column.";
         PHOTOS_FORGET: "删除这些照片", "Forget these photos";
         PHOTOS_CHOOSE: "选择照片（可多选）", "Choose photos (several at once)";
+        FORM_TITLE: "在这里编辑", "Edit here";
+        FORM_INTRO: "不用 Excel 也可以：在这里编辑每个工作表，中文和英文并排。每次修改都保存在本浏览器中；边输入边检查，问题显示在对应的格子旁边。", "No spreadsheet program needed: edit each sheet here, the Chinese and the English side by side. Every change is kept in this browser; the check runs as you type and shows each problem beside its cell.";
+        FORM_START_SITE: "在这里编辑网站现有内容", "Edit the site's content here";
+        FORM_START_EMPTY: "在这里从空白开始", "Start an empty event here";
+        FORM_REPLACE: "要放弃正在编辑的表格，重新开始吗？", "Replace the spreadsheet being edited and start again?";
+        FORM_UP: "上移", "Move up";
+        FORM_DOWN: "下移", "Move down";
+        FORM_REMOVE: "删除", "Remove";
+        FORM_ADD_ROW: "添加一行", "Add a row";
+        FORM_ADD_ANOTHER: "再添加一个", "Add another";
+        FORM_SAVED: "所有修改已保存在本浏览器中。", "Every change is kept in this browser.";
+        FORM_UNSAVED: "正在保存…", "Saving…";
         SHEET_FORGET: "删除保存的表格", "Forget this spreadsheet";
         PREVIEW_TITLE: "预览", "Preview";
         PREVIEW_INTRO: "活动页面用导入的内容显示，分别为手机和电脑的宽度；每次导入后都会重新显示。在本页制作的新照片要等 content.zip 放到网站上才会显示。", "The event page with the imported content, at a phone's width and at a desktop's, drawn again after each import. New photos made on this page show once content.zip is on the site.";

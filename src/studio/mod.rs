@@ -6,6 +6,8 @@
 
 pub mod check_panel;
 #[cfg(feature = "studio")]
+pub mod form_panel;
+#[cfg(feature = "studio")]
 pub mod keep;
 #[cfg(feature = "studio")]
 pub mod package;

@@ -5,13 +5,16 @@
 //! content files to put into the site's `content/`, one by one or as one
 //! zip with the photos made on the page.
 
+use super::form_panel::{Edit, FormPanel, FormState};
 use super::package::content_zip;
 use super::photo_panel::{MadePhoto, file_bytes};
 use super::preview_panel::PreviewPanel;
 use super::site_files::{Fetched, SiteFiles};
 use crate::content::{Validate, decode, files, load};
 use crate::i18n::{ui, words};
-use crate::sheet::{Contents, NewPhoto, SheetProblem, export_workbook, import_workbook};
+use crate::sheet::{
+    Contents, NewPhoto, SheetProblem, export_workbook, import_grids, read_grids, write_grids,
+};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
@@ -20,7 +23,7 @@ use wasm_bindgen::JsCast;
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// What reading a spreadsheet gave.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 enum Outcome {
     /// Its name, and each file it held: name, text.
     Read(String, Vec<(&'static str, String)>),
@@ -37,9 +40,24 @@ struct Workbook {
     earlier: bool,
 }
 
-/// Downloads of the workbook, and the import of a filled one. The last one
-/// imported is kept in the browser and read again after a reload, and
-/// again whenever a photo is made (the agenda may name it).
+/// Whether the edits made in the form are kept in the browser yet.
+#[derive(Clone, Copy, PartialEq)]
+enum Saving {
+    /// Nothing edited since the workbook was read.
+    Untouched,
+    /// Edited, not kept yet.
+    Pending,
+    /// Every edit kept.
+    Kept,
+}
+
+/// How long typing pauses before the workbook is kept.
+const KEEP_AFTER_MS: u64 = 500;
+
+/// Downloads of the workbook, the import of a filled one, and the form to
+/// edit it in place. The workbook is kept in the browser after every edit
+/// and read again after a reload, and again whenever a photo is made (the
+/// agenda may name it).
 #[component]
 pub fn SheetPanel(site_files: SiteFiles, made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
     let current = LocalResource::new(move || async move { current_contents(&site_files.await) });
@@ -55,9 +73,37 @@ pub fn SheetPanel(site_files: SiteFiles, made: RwSignal<Vec<MadePhoto>>) -> impl
             }));
         }
     });
-    let outcome = LocalResource::new(move || {
-        let chosen = workbook.get();
-        let photos = made.with(|all| {
+    // The form of the workbook chosen, or the reason it cannot be read.
+    // Its signals belong to the panel, not to the effect that makes them.
+    let form = RwSignal::new(None::<FormState>);
+    let unreadable = RwSignal::new(None::<Outcome>);
+    let owner = Owner::current().expect("a component has an owner");
+    Effect::new(move |_| {
+        let read = workbook.with(|chosen| {
+            chosen.as_ref().map(|chosen| {
+                read_grids(&chosen.name, &chosen.bytes)
+                    .map(|grids| owner.with(|| FormState::new(chosen.name.clone(), &grids)))
+                    .map_err(|problem| Outcome::Problems(chosen.name.clone(), vec![*problem]))
+            })
+        });
+        match read {
+            Some(Ok(state)) => {
+                form.set(Some(state));
+                unreadable.set(None);
+            }
+            Some(Err(outcome)) => {
+                form.set(None);
+                unreadable.set(Some(outcome));
+            }
+            None => {
+                form.set(None);
+                unreadable.set(None);
+            }
+        }
+    });
+    let base = Memo::new(move |_| {
+        let mut base = current.get()?;
+        base.new_photos = made.with(|all| {
             all.iter()
                 .map(|m| NewPhoto {
                     original: m.original.clone(),
@@ -65,16 +111,108 @@ pub fn SheetPanel(site_files: SiteFiles, made: RwSignal<Vec<MadePhoto>>) -> impl
                 })
                 .collect()
         });
-        async move {
-            let chosen = chosen?;
-            let mut base = current.await;
-            base.new_photos = photos;
-            Some(match import_workbook(&chosen.name, &chosen.bytes, &base) {
-                Ok(imported) => Outcome::Read(chosen.name, imported.files()),
-                Err(problems) => Outcome::Problems(chosen.name, problems),
+        Some(base)
+    });
+    // The import's problems, found again as each key is typed.
+    let problems = Memo::new(move |_| {
+        let Some(base) = base.get() else {
+            return Vec::new();
+        };
+        form.with(|form| {
+            form.as_ref()
+                .and_then(|form| import_grids(&form.name, &form.grids(), &base).err())
+                .unwrap_or_default()
+        })
+    });
+    // The outcome shown below the form (the files, the zip, the preview):
+    // read again when a change is made, not at every key.
+    let revision = RwSignal::new(0_u32);
+    let shown = Memo::new(move |_| {
+        revision.track();
+        if let Some(outcome) = unreadable.get() {
+            return Some(outcome);
+        }
+        let base = base.get()?;
+        form.with(|form| {
+            let form = form.as_ref()?;
+            let grids = untrack(|| form.grids());
+            Some(match import_grids(&form.name, &grids, &base) {
+                Ok(imported) => Outcome::Read(form.name.clone(), imported.files()),
+                Err(problems) => Outcome::Problems(form.name.clone(), problems),
             })
+        })
+    });
+    let saving = RwSignal::new(Saving::Untouched);
+    let edits = RwSignal::new(0_u64);
+    let keep_now = move || {
+        let edit = edits.get_untracked();
+        let Some((name, grids)) = form.with_untracked(|form| {
+            form.as_ref()
+                .map(|form| (kept_name(&form.name), untrack(|| form.grids())))
+        }) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Ok(bytes) = write_grids(&grids) {
+                super::keep::save_workbook(&name, &bytes).await;
+                if edits.get_untracked() == edit {
+                    saving.set(Saving::Kept);
+                }
+            }
+        });
+    };
+    let on_edit = Callback::new(move |edit: Edit| {
+        saving.set(Saving::Pending);
+        edits.update(|count| *count += 1);
+        match edit {
+            Edit::Typed => {
+                let edit = edits.get_untracked();
+                set_timeout(
+                    move || {
+                        if edits.get_untracked() == edit {
+                            keep_now();
+                        }
+                    },
+                    std::time::Duration::from_millis(KEEP_AFTER_MS),
+                );
+            }
+            Edit::Changed => {
+                revision.update(|count| *count += 1);
+                keep_now();
+            }
         }
     });
+    let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if saving.get_untracked() == Saving::Pending {
+            event.prevent_default();
+            event.set_return_value("");
+        }
+    });
+    on_cleanup(move || leaving.remove());
+    let start = move |empty: bool| {
+        let replacing = form.with_untracked(Option::is_some);
+        if replacing && !confirmed(words::FORM_REPLACE) {
+            return;
+        }
+        let contents = if empty {
+            Contents::default()
+        } else {
+            current.get_untracked().unwrap_or_default()
+        };
+        let Ok(bytes) = export_workbook(&contents) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let name = "event.xlsx".to_string();
+            super::keep::save_workbook(&name, &bytes).await;
+            saving.set(Saving::Untouched);
+            workbook.set(Some(Workbook {
+                name,
+                bytes,
+                earlier: false,
+            }));
+        });
+    };
     let download = move |empty: bool| {
         let contents = if empty {
             Contents::default()
@@ -96,6 +234,7 @@ pub fn SheetPanel(site_files: SiteFiles, made: RwSignal<Vec<MadePhoto>>) -> impl
                 return;
             };
             super::keep::save_workbook(&name, &bytes).await;
+            saving.set(Saving::Untouched);
             workbook.set(Some(Workbook {
                 name,
                 bytes,
@@ -106,8 +245,14 @@ pub fn SheetPanel(site_files: SiteFiles, made: RwSignal<Vec<MadePhoto>>) -> impl
     let forget = move |_| {
         leptos::task::spawn_local(async move {
             super::keep::forget_workbook().await;
+            saving.set(Saving::Untouched);
             workbook.set(None);
         });
+    };
+    let saved = move || match saving.get() {
+        Saving::Untouched => None,
+        Saving::Pending => Some(ui(words::FORM_UNSAVED)),
+        Saving::Kept => Some(ui(words::FORM_SAVED)),
     };
     view! {
         <section class="check sheet" aria-labelledby="sheet-title">
@@ -131,18 +276,56 @@ pub fn SheetPanel(site_files: SiteFiles, made: RwSignal<Vec<MadePhoto>>) -> impl
                 <label for="sheet-file">{ui(words::SHEET_IMPORT)}</label>
                 <input id="sheet-file" type="file" accept=".xlsx,.xls,.ods,.csv,.tsv,.txt" on:change=read/>
             </p>
-            {move || workbook.with(|chosen| chosen.as_ref().map(|chosen| view! {
-                <p class="sheet__kept">
-                    {chosen.earlier.then(|| format!(
-                        "{name}, imported on an earlier visit, is kept in this browser / 上次导入的 {name} 保存在本浏览器中 ",
-                        name = chosen.name
-                    ))}
-                    <button type="button" on:click=forget>{ui(words::SHEET_FORGET)}</button>
+            <section class="form__panel" aria-labelledby="form-title">
+                <h3 id="form-title">{ui(words::FORM_TITLE)}</h3>
+                <p>{ui(words::FORM_INTRO)}</p>
+                <p class="sheet__actions">
+                    <button
+                        type="button"
+                        disabled=move || current.get().is_none()
+                        on:click=move |_| start(false)
+                    >
+                        {ui(words::FORM_START_SITE)}
+                    </button>
+                    <button type="button" on:click=move |_| start(true)>
+                        {ui(words::FORM_START_EMPTY)}
+                    </button>
                 </p>
-            }))}
-            {move || outcome.get().flatten().map(|outcome| view! { <OutcomeView outcome made/> })}
+                {move || workbook.with(|chosen| chosen.as_ref().map(|chosen| view! {
+                    <p class="sheet__kept">
+                        {chosen.earlier.then(|| format!(
+                            "{name}, imported on an earlier visit, is kept in this browser / 上次导入的 {name} 保存在本浏览器中 ",
+                            name = chosen.name
+                        ))}
+                        <button type="button" on:click=forget>{ui(words::SHEET_FORGET)}</button>
+                    </p>
+                }))}
+                <p class="form__saved" aria-live="polite">{saved}</p>
+                {move || form.get().map(|form| view! { <FormPanel form problems=problems.into() on_edit/> })}
+            </section>
+            {move || shown.get().map(|outcome| view! { <OutcomeView outcome made/> })}
         </section>
     }
+}
+
+/// The name a workbook edited here is kept under: an `.xlsx` whatever it
+/// was read from (a CSV becomes a workbook of one sheet).
+fn kept_name(name: &str) -> String {
+    if name.to_lowercase().ends_with(".xlsx") {
+        return name.to_string();
+    }
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .map_or("event".into(), |stem| stem.to_string_lossy().into_owned());
+    format!("{stem}.xlsx")
+}
+
+/// Whether the person says yes to `question`.
+fn confirmed(question: crate::i18n::Ui) -> bool {
+    let lang = untrack(|| crate::i18n::use_lang().get());
+    window()
+        .confirm_with_message(question.get(lang))
+        .unwrap_or(false)
 }
 
 #[component]

@@ -26,6 +26,16 @@ test('the organisers\' studio, with problems listed, has no axe violations', asy
   await audit(page);
 });
 
+test('the studio\'s form, with a problem beside its field, has no axe violations', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
+  const form = page.getByRole('region', { name: 'Edit here' });
+  await form.getByRole('button', { name: 'Edit the site\'s content here' }).click();
+  const time = form.getByRole('region', { name: '日程 Agenda' }).getByRole('group', { name: 'Row 2', exact: true }).getByLabel(/^时间/);
+  await time.fill('9:30');
+  await expect(time).toHaveAttribute('aria-invalid', 'true');
+  await audit(page);
+});
+
 test('the quiz question, feedback and result have no axe violations', async ({ page }) => {
   await page.goto('./?lang=en');
   const quiz = page.getByRole('region', { name: 'Quiz' });

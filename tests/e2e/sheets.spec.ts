@@ -296,3 +296,86 @@ test('the preview shows the imported agenda in the event page itself, at a phone
   await expect(phone.locator('#timeline').getByRole('heading', { name: 'Changed entry' })).toBeVisible();
   await expect(phone.locator('#timeline').getByRole('heading', { name: 'Gathering at dawn' })).toHaveCount(0);
 });
+
+test('the content edited in the studio\'s form is checked as it is typed, previewed, and kept over a reload', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
+  const form = page.getByRole('region', { name: 'Edit here' });
+  await form.getByRole('button', { name: 'Edit the site\'s content here' }).click();
+  const agenda = form.getByRole('region', { name: '日程 Agenda' });
+  const entries = agenda.getByRole('group');
+  const count = await entries.count();
+  expect(count).toBeGreaterThan(3);
+
+  // A time typed as 9:30 is shown beside its field, and goes once fixed.
+  const second = agenda.getByRole('group', { name: 'Row 3', exact: true });
+  const time = second.getByLabel(/^时间/);
+  const was = await time.inputValue();
+  await time.fill('9:30');
+  await expect(time).toHaveAttribute('aria-invalid', 'true');
+  await expect(time).toHaveAccessibleDescription(/"9:30" is not a time of day/);
+  await time.fill(was);
+  await expect(time).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(second.locator('.form__problem')).toHaveCount(0);
+
+  // A row added, moved up and removed.
+  await agenda.getByRole('button', { name: 'Add a row' }).click();
+  await expect(entries).toHaveCount(count + 1);
+  const added = agenda.getByRole('group', { name: `Row ${count + 2}`, exact: true });
+  await added.getByLabel(/^时间/).fill('23:15');
+  await added.getByLabel(/^标题 /).fill('夜间座谈');
+  await added.getByLabel(/^标题（英文）/).fill('A late talk');
+  await added.getByRole('button', { name: `Move up · Row ${count + 2}` }).click();
+  const moved = agenda.getByRole('group', { name: `Row ${count + 1}`, exact: true });
+  await expect(moved.getByLabel(/^标题（英文）/)).toHaveValue('A late talk');
+  await expect(agenda.getByRole('group', { name: `Row ${count + 2}`, exact: true }).getByLabel(/^标题（英文）/)).not.toHaveValue('A late talk');
+  await moved.getByRole('button', { name: `Remove · Row ${count + 1}` }).click();
+  await expect(entries).toHaveCount(count);
+  await expect(agenda.getByLabel(/^标题（英文）/).filter({ hasText: 'A late talk' })).toHaveCount(0);
+
+  // An edited title shows in the preview once the field is left.
+  const title = agenda.getByRole('group', { name: 'Row 2', exact: true }).getByLabel(/^标题（英文）/);
+  await title.fill('Gathering at dawn, edited here');
+  await title.press('Tab');
+  const sheets = panel(page);
+  await expect(sheets.getByRole('status')).toContainText('every row is right');
+  const phone = sheets.getByRole('region', { name: 'Preview' }).frameLocator('iframe[title="Phone (390 px wide)"]');
+  await expect(phone.locator('#timeline').getByRole('heading', { name: 'Gathering at dawn, edited here' })).toBeVisible();
+
+  // Every change is kept: a reload gives the form back as it was left.
+  await expect(form).toContainText('Every change is kept in this browser.');
+  await page.reload();
+  await expect(form).toContainText('imported on an earlier visit');
+  await expect(
+    form.getByRole('region', { name: '日程 Agenda' }).getByRole('group', { name: 'Row 2', exact: true }).getByLabel(/^标题（英文）/),
+  ).toHaveValue('Gathering at dawn, edited here');
+});
+
+test('an empty event started in the form shows what is still to be filled in, beside each field, and takes more organisers', async ({ page }) => {
+  await page.goto('./studio/?lang=en');
+  const form = page.getByRole('region', { name: 'Edit here' });
+  await form.getByRole('button', { name: 'Start an empty event here' }).click();
+  const event = form.getByRole('region', { name: '活动 Event' });
+  const title = event.getByRole('group', { name: '标题 / Title', exact: true });
+  const chinese = title.getByLabel(/^中文/);
+  await expect(chinese).toHaveAttribute('aria-invalid', 'true');
+  await expect(chinese).toHaveAccessibleDescription(/\S/);
+  // A field of text has no value cell; a field of value has only that one.
+  await expect(title.getByRole('textbox')).toHaveCount(2);
+  await expect(event.getByRole('group', { name: '短标题 / Short title', exact: true }).getByRole('textbox')).toHaveCount(1);
+  await chinese.fill('第二次联合主题党日');
+  await expect(chinese).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Organisers repeat: one more is added below, and the last one stays.
+  const organisers = event.getByRole('group', { name: '主办单位 / Organiser', exact: true });
+  await expect(organisers).toHaveCount(1);
+  await expect(organisers.getByRole('button', { name: /^Remove/ })).toBeDisabled();
+  for (let i = 0; i < 3; i++) await organisers.last().getByRole('button', { name: /^Add another/ }).click();
+  await expect(organisers).toHaveCount(4);
+  await organisers.nth(3).getByLabel(/^英文/).fill('The fourth branch');
+  await organisers.nth(1).getByRole('button', { name: /^Remove/ }).click();
+  await expect(organisers).toHaveCount(3);
+  await expect(organisers.nth(2).getByLabel(/^英文/)).toHaveValue('The fourth branch');
+  for (const organiser of await organisers.all()) {
+    await expect(organiser.getByRole('button', { name: /^Remove/ })).toBeEnabled();
+  }
+});
