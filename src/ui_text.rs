@@ -67,6 +67,7 @@ pub mod words {
         FORM_REMOVE: "删除", "Remove";
         FORM_ADD_ROW: "添加一行", "Add a row";
         FORM_ADD_ANOTHER: "再添加一个", "Add another";
+        FORM_ADD_PHOTOS: "为此项添加照片（也可以把照片拖到这里）", "Add photos to this entry (or drop them here)";
         FORM_SAVED: "所有修改已保存在本浏览器中。", "Every change is kept in this browser.";
         FORM_UNSAVED: "正在保存…", "Saving…";
         SHEET_FORGET: "删除保存的表格", "Forget this spreadsheet";

@@ -25,6 +25,8 @@ pub struct FormColumn {
     pub lang: Option<Lang>,
     /// Whether its cells hold a paragraph rather than a line.
     pub long: bool,
+    /// Whether its cells name photos by file name, one a line (照片).
+    pub photos: bool,
 }
 
 /// A field of a sheet of fields.
@@ -95,7 +97,12 @@ pub fn form_of(grid: &Grid) -> SheetForm {
                     .iter()
                     .any(|stem| path.starts_with(stem))
             });
-            FormColumn { header, lang, long }
+            FormColumn {
+                header,
+                lang,
+                long,
+                photos: path == Some("photos"),
+            }
         })
         .collect();
     SheetForm {

@@ -108,6 +108,7 @@ pub fn FormPanel(
     form: FormState,
     problems: Signal<Vec<SheetProblem>>,
     on_edit: Callback<Edit>,
+    on_photos: Callback<Vec<web_sys::File>>,
 ) -> impl IntoView {
     let names: Vec<String> = form.sheets.iter().map(|sheet| sheet.name.clone()).collect();
     let elsewhere = move || {
@@ -122,7 +123,7 @@ pub fn FormPanel(
         <div class="form">
             {elsewhere}
             {form.sheets.into_iter().enumerate().map(|(s, sheet)| view! {
-                <SheetView index=s sheet problems on_edit/>
+                <SheetView index=s sheet problems on_edit on_photos/>
             }).collect_view()}
         </div>
     }
@@ -150,6 +151,7 @@ fn SheetView(
     sheet: SheetState,
     problems: Signal<Vec<SheetProblem>>,
     on_edit: Callback<Edit>,
+    on_photos: Callback<Vec<web_sys::File>>,
 ) -> impl IntoView {
     let SheetState {
         name,
@@ -195,7 +197,7 @@ fn SheetView(
                 each=move || rows.get()
                 key=|row| row.key
                 children=move |row| view! {
-                    <RowView sheet=index row rows header=header.clone() form=form.clone() problems=own on_edit/>
+                    <RowView sheet=index row rows header=header.clone() form=form.clone() problems=own on_edit on_photos/>
                 }
             />
             {is_table.then(|| view! {
@@ -223,6 +225,7 @@ fn RowView(
     form: Arc<SheetForm>,
     problems: Signal<Vec<SheetProblem>>,
     on_edit: Callback<Edit>,
+    on_photos: Callback<Vec<web_sys::File>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let key = row.key;
@@ -370,14 +373,73 @@ fn RowView(
     } else {
         ().into_any()
     };
+    let photos = shown
+        .iter()
+        .copied()
+        .find(|&c| form.columns.get(c).is_some_and(|column| column.photos))
+        .map(|c| row.cells[c]);
+    let add_photos = move |files: Vec<web_sys::File>| {
+        let Some(cell) = photos else { return };
+        if files.is_empty() {
+            return;
+        }
+        cell.update(|names| {
+            for file in &files {
+                let name = file.name();
+                if !names.lines().any(|line| line.trim() == name) {
+                    if !names.trim().is_empty() {
+                        names.push('\n');
+                    }
+                    names.push_str(&name);
+                }
+            }
+        });
+        on_photos.run(files);
+        changed();
+    };
+    let dropped = move |event: web_sys::DragEvent| {
+        event.prevent_default();
+        add_photos(dropped_files(&event));
+    };
+    let over = move |event: web_sys::DragEvent| {
+        if photos.is_some() {
+            event.prevent_default();
+        }
+    };
+    let chooser = photos.map(|_| {
+        let id = format!("form-{sheet}-{key}-photos");
+        view! {
+            <p class="form__photos">
+                <label for=id.clone()>
+                    {ui(words::FORM_ADD_PHOTOS)}
+                    <span class="visually-hidden">{move || format!(" · {}", row_name(lang.get(), number()))}</span>
+                </label>
+                " "
+                <input id=id type="file" multiple accept="image/jpeg,image/png,image/webp"
+                    on:change=move |event| add_photos(super::photo_panel::chosen_files(&event))/>
+            </p>
+        }
+    });
     view! {
-        <fieldset class="form__row">
+        <fieldset class="form__row" on:dragover=over on:drop=dropped>
             <legend>{legend}</legend>
             {at_row}
             <div class="form__cells">{cells}</div>
+            {chooser}
             <p class="form__buttons">{buttons}</p>
         </fieldset>
     }
+}
+
+/// The image files of a drop.
+fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    let Some(list) = event.data_transfer().and_then(|data| data.files()) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .filter(|file| file.type_().starts_with("image/"))
+        .collect()
 }
 
 /// One cell's field: its label, its input (a text area for a paragraph),
@@ -426,14 +488,14 @@ fn CellView(
     let left = move |_| on_edit.run(Edit::Changed);
     let input = if long {
         view! {
-            <textarea id=id.clone() lang=lang rows="3" prop:value=cell.get_untracked()
+            <textarea id=id.clone() lang=lang rows="3" prop:value=move || cell.get()
                 aria-invalid=invalid aria-describedby=described on:input=typed on:change=left>
             </textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() lang=lang type="text" prop:value=cell.get_untracked()
+            <input id=id.clone() lang=lang type="text" prop:value=move || cell.get()
                 aria-invalid=invalid aria-describedby=described on:input=typed on:change=left/>
         }
         .into_any()

@@ -49,9 +49,10 @@ pub fn Studio() -> impl IntoView {
 #[cfg(feature = "studio")]
 fn sheet_panel(site_files: site_files::SiteFiles) -> impl IntoView {
     let made = RwSignal::new(Vec::new());
+    let waiting = RwSignal::new_local(Vec::new());
     view! {
-        <photo_panel::PhotoPanel made/>
-        <sheet_panel::SheetPanel site_files made/>
+        <photo_panel::PhotoPanel made waiting/>
+        <sheet_panel::SheetPanel site_files made waiting/>
     }
 }
 

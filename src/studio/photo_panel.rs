@@ -43,7 +43,11 @@ struct Work {
     reports: RwSignal<Vec<Report>>,
     progress: RwSignal<Option<(usize, usize)>>,
     kept: RwSignal<usize>,
+    waiting: Photos,
 }
+
+/// Photos waiting to be made: chosen here, or dropped on an agenda entry.
+pub type Photos = RwSignal<Vec<web_sys::File>, LocalStorage>;
 
 impl Work {
     /// Offers back the photos kept from an earlier visit.
@@ -77,6 +81,28 @@ impl Work {
         on_cleanup(move || leaving.remove());
     }
 
+    /// Makes the photos waiting, one after the other, when none is being
+    /// made: those added meanwhile join the queue.
+    fn make_waiting(self) {
+        Effect::new(move |_| {
+            self.waiting.track();
+            if self.progress.get_untracked().is_none() {
+                leptos::task::spawn_local(async move {
+                    loop {
+                        let files = self
+                            .waiting
+                            .try_update_untracked(std::mem::take)
+                            .unwrap_or_default();
+                        if files.is_empty() {
+                            break;
+                        }
+                        self.make_all(files).await;
+                    }
+                });
+            }
+        });
+    }
+
     /// Makes `files` one after the other, keeping each photo made.
     async fn make_all(self, files: Vec<web_sys::File>) {
         let total = files.len();
@@ -104,14 +130,16 @@ impl Work {
     }
 }
 
-/// Chooses photos and makes their copies into `made`.
+/// Chooses photos and makes their copies into `made`, with those put in
+/// `waiting` elsewhere (an agenda entry of the form).
 #[component]
-pub fn PhotoPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
+pub fn PhotoPanel(made: RwSignal<Vec<MadePhoto>>, waiting: Photos) -> impl IntoView {
     let work = Work {
         made,
         reports: RwSignal::new(Vec::new()),
         progress: RwSignal::new(None),
         kept: RwSignal::new(0),
+        waiting,
     };
     let Work {
         reports,
@@ -121,11 +149,12 @@ pub fn PhotoPanel(made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
     } = work;
     work.offer_kept();
     work.ask_before_leaving();
+    work.make_waiting();
     let forget = move |_| leptos::task::spawn_local(work.forget());
     let choose = move |event: web_sys::Event| {
         let files = chosen_files(&event);
         if !files.is_empty() {
-            leptos::task::spawn_local(work.make_all(files));
+            waiting.update(|all| all.extend(files));
         }
     };
     let status = move || match progress.get() {
@@ -197,7 +226,7 @@ fn made_report(photo: &MadePhoto) -> Report {
 }
 
 /// The files chosen in a file input.
-fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+pub fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
     let Some(input) = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())

@@ -7,7 +7,7 @@
 
 use super::form_panel::{Edit, FormPanel, FormState};
 use super::package::content_zip;
-use super::photo_panel::{MadePhoto, file_bytes};
+use super::photo_panel::{MadePhoto, Photos, file_bytes};
 use super::preview_panel::PreviewPanel;
 use super::site_files::{Fetched, SiteFiles};
 use crate::content::{Validate, decode, files, load};
@@ -59,7 +59,11 @@ const KEEP_AFTER_MS: u64 = 500;
 /// and read again after a reload, and again whenever a photo is made (the
 /// agenda may name it).
 #[component]
-pub fn SheetPanel(site_files: SiteFiles, made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
+pub fn SheetPanel(
+    site_files: SiteFiles,
+    made: RwSignal<Vec<MadePhoto>>,
+    waiting: Photos,
+) -> impl IntoView {
     let current = LocalResource::new(move || async move { current_contents(&site_files.await) });
     let workbook = RwSignal::new(None::<Workbook>);
     leptos::task::spawn_local(async move {
@@ -182,6 +186,9 @@ pub fn SheetPanel(site_files: SiteFiles, made: RwSignal<Vec<MadePhoto>>) -> impl
             }
         }
     });
+    let on_photos = Callback::new(move |files: Vec<web_sys::File>| {
+        waiting.update(|all| all.extend(files));
+    });
     let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
         if saving.get_untracked() == Saving::Pending {
             event.prevent_default();
@@ -301,7 +308,7 @@ pub fn SheetPanel(site_files: SiteFiles, made: RwSignal<Vec<MadePhoto>>) -> impl
                     </p>
                 }))}
                 <p class="form__saved" aria-live="polite">{saved}</p>
-                {move || form.get().map(|form| view! { <FormPanel form problems=problems.into() on_edit/> })}
+                {move || form.get().map(|form| view! { <FormPanel form problems=problems.into() on_edit on_photos/> })}
             </section>
             {move || shown.get().map(|outcome| view! { <OutcomeView outcome made/> })}
         </section>

@@ -323,7 +323,11 @@ test('the content edited in the studio\'s form is checked as it is typed, previe
   const added = agenda.getByRole('group', { name: `Row ${count + 2}`, exact: true });
   await added.getByLabel(/^时间/).fill('23:15');
   await added.getByLabel(/^标题 /).fill('夜间座谈');
-  await added.getByLabel(/^标题（英文）/).fill('A late talk');
+  await added.getByLabel(/^标题（英文）/).fill('late talk');
+  // Typing in the middle of a field keeps the caret where it is.
+  await added.getByLabel(/^标题（英文）/).press('Home');
+  await added.getByLabel(/^标题（英文）/).pressSequentially('A ');
+  await expect(added.getByLabel(/^标题（英文）/)).toHaveValue('A late talk');
   await added.getByRole('button', { name: `Move up · Row ${count + 2}` }).click();
   const moved = agenda.getByRole('group', { name: `Row ${count + 1}`, exact: true });
   await expect(moved.getByLabel(/^标题（英文）/)).toHaveValue('A late talk');
@@ -378,4 +382,36 @@ test('an empty event started in the form shows what is still to be filled in, be
   for (const organiser of await organisers.all()) {
     await expect(organiser.getByRole('button', { name: /^Remove/ })).toBeEnabled();
   }
+});
+
+test('photos chosen for an agenda entry, or dropped on it, are made and named in its 照片 cell', async ({ page }) => {
+  test.slow();
+  await page.goto('./studio/?lang=en');
+  const form = page.getByRole('region', { name: 'Edit here' });
+  await form.getByRole('button', { name: 'Edit the site\'s content here' }).click();
+  const agenda = form.getByRole('region', { name: '日程 Agenda' });
+  const entry = agenda.getByRole('group', { name: 'Row 2', exact: true });
+  const photosCell = entry.getByLabel(/^照片/);
+  const before = await photosCell.inputValue();
+  await entry.getByLabel('Add photos to this entry (or drop them here) · Row 2').setInputFiles(fixture('IMG_2041.JPG'));
+  await expect(photosCell).toHaveValue(before ? `${before}\nIMG_2041.JPG` : 'IMG_2041.JPG');
+  const photos = page.getByRole('region', { name: 'Photos of the day' });
+  await expect(photos.getByRole('status')).toHaveText(/^1 photo\(s\) ready/);
+  await expect(photosCell).not.toHaveAttribute('aria-invalid', 'true');
+  const sheets = panel(page);
+  await expect(sheets.getByRole('status')).toContainText('every row is right');
+
+  // Dropped on another entry: the same photo, made once more under its name.
+  const third = agenda.getByRole('group', { name: 'Row 3', exact: true });
+  const bytes = [...readFileSync(fixture('IMG_2041.JPG'))];
+  const drop = await page.evaluateHandle((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'IMG_2041.JPG', { type: 'image/jpeg' }));
+    return data;
+  }, bytes);
+  await third.dispatchEvent('dragover', { dataTransfer: drop });
+  await third.dispatchEvent('drop', { dataTransfer: drop });
+  await expect(third.getByLabel(/^照片/)).toHaveValue(/(^|\n)IMG_2041\.JPG$/);
+  await expect(third.getByLabel(/^照片/)).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(sheets.getByRole('status')).toContainText('every row is right');
 });
