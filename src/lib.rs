@@ -14,6 +14,8 @@ pub mod content;
 pub mod decimal;
 pub mod gesture;
 pub mod quiz;
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
+pub mod render;
 #[cfg(feature = "sheet")]
 pub mod sheet;
 pub mod storage_key;

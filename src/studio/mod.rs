@@ -16,8 +16,12 @@ pub mod photo_panel;
 #[cfg(feature = "studio")]
 pub mod preview_panel;
 #[cfg(feature = "studio")]
+pub mod share_canvas;
+#[cfg(feature = "studio")]
 pub mod sheet_panel;
 pub mod site_files;
+#[cfg(feature = "studio")]
+pub mod site_zip;
 
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::{provide_language, ui, words};

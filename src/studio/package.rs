@@ -1,19 +1,25 @@
-//! The content as one zip to drop into a built site's `content/`: the four
-//! files and the photos' copies, each at its place (`site.json`,
-//! `photos/…`). Photos are stored as they are (JPEG and WebP are already
-//! compressed), the JSON files deflated.
+//! Files as one zip: the content to drop into a built site's `content/`
+//! (`site.json`, `photos/…`), or the whole site. Files that are already
+//! compressed (photos, precompressed copies) are stored as they are, the
+//! others deflated.
 
 use std::io::Write;
 use zip::write::SimpleFileOptions;
 
-/// A zip of `files` (path inside `content/`, bytes).
-pub fn content_zip(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
+/// A zip of `files` (path inside the zip, bytes).
+pub fn zip_files(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (path, bytes) in files {
-        let method = if path.ends_with(".json") {
-            zip::CompressionMethod::Deflated
-        } else {
+        let compressed = [
+            ".jpg", ".jpeg", ".webp", ".png", ".br", ".gz", ".mp4", ".m4a", ".mp3", ".webm",
+        ];
+        let method = if compressed
+            .iter()
+            .any(|end| path.to_ascii_lowercase().ends_with(end))
+        {
             zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
         };
         zip.start_file(
             path.as_str(),
@@ -38,7 +44,7 @@ mod tests {
                 vec![0xff, 0xd8, 0xff, 0xd9],
             ),
         ];
-        let bytes = content_zip(&files).unwrap();
+        let bytes = zip_files(&files).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(archive.len(), 2);
         for (path, expected) in &files {

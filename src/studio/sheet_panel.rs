@@ -6,7 +6,7 @@
 //! zip with the photos made on the page.
 
 use super::form_panel::{Edit, FormPanel, FormState};
-use super::package::content_zip;
+use super::package::zip_files;
 use super::photo_panel::{MadePhoto, Photos, file_bytes};
 use super::preview_panel::PreviewPanel;
 use super::site_files::{Fetched, SiteFiles};
@@ -310,7 +310,7 @@ pub fn SheetPanel(
                 <p class="form__saved" aria-live="polite">{saved}</p>
                 {move || form.get().map(|form| view! { <FormPanel form problems=problems.into() on_edit on_photos/> })}
             </section>
-            {move || shown.get().map(|outcome| view! { <OutcomeView outcome made/> })}
+            {move || shown.get().map(|outcome| view! { <OutcomeView outcome made site_files/> })}
         </section>
     }
 }
@@ -336,7 +336,11 @@ fn confirmed(question: crate::i18n::Ui) -> bool {
 }
 
 #[component]
-fn OutcomeView(outcome: Outcome, made: RwSignal<Vec<MadePhoto>>) -> impl IntoView {
+fn OutcomeView(
+    outcome: Outcome,
+    made: RwSignal<Vec<MadePhoto>>,
+    site_files: SiteFiles,
+) -> impl IntoView {
     match outcome {
         Outcome::Read(name, texts) => {
             let names: Vec<&str> = texts.iter().map(|(file, _)| *file).collect();
@@ -355,7 +359,7 @@ fn OutcomeView(outcome: Outcome, made: RwSignal<Vec<MadePhoto>>) -> impl IntoVie
                     made.with_untracked(|all| {
                         files.extend(all.iter().flat_map(|m| m.files.clone()))
                     });
-                    if let Ok(bytes) = content_zip(&files) {
+                    if let Ok(bytes) = zip_files(&files) {
                         offer(&bytes, "application/zip", "content.zip");
                     }
                 }
@@ -365,6 +369,7 @@ fn OutcomeView(outcome: Outcome, made: RwSignal<Vec<MadePhoto>>) -> impl IntoVie
                 <p>
                     <button type="button" on:click=zip>{ui(words::SHEET_ZIP)}</button>
                 </p>
+                <SiteZip texts=texts.clone() made site_files/>
                 <p>{ui(words::SHEET_SAVE_FILES)}</p>
                 <ul class="sheet__files">
                     {texts.iter().cloned().map(|(file, text)| view! { <li><FileLink file text/></li> }).collect_view()}
@@ -392,6 +397,55 @@ fn OutcomeView(outcome: Outcome, made: RwSignal<Vec<MadePhoto>>) -> impl IntoVie
             }
             .into_any()
         }
+    }
+}
+
+/// The button that makes the whole site as `site.zip`, and what became of
+/// it (fetching the built files takes a moment on a slow network).
+#[component]
+fn SiteZip(
+    texts: Vec<(&'static str, String)>,
+    made: RwSignal<Vec<MadePhoto>>,
+    site_files: SiteFiles,
+) -> impl IntoView {
+    let status = RwSignal::new(None::<Result<crate::i18n::Ui, String>>);
+    let texts = std::rc::Rc::new(texts);
+    let making = move || status.get() == Some(Ok(words::SITE_ZIP_MAKING));
+    let make = move |_| {
+        if untrack(making) {
+            return;
+        }
+        let texts = texts.clone();
+        status.set(Some(Ok(words::SITE_ZIP_MAKING)));
+        leptos::task::spawn_local(async move {
+            let host = site_files.await;
+            let made = made.get_untracked();
+            let zipped = super::site_zip::site_files(&texts, &host, &made)
+                .await
+                .and_then(|files| {
+                    zip_files(&files.into_iter().collect::<Vec<_>>()).map_err(|e| e.to_string())
+                });
+            match zipped {
+                Ok(bytes) => {
+                    offer(&bytes, "application/zip", "site.zip");
+                    status.set(Some(Ok(words::SITE_ZIP_READY)));
+                }
+                Err(why) => status.set(Some(Err(why))),
+            }
+        });
+    };
+    view! {
+        <p>
+            <button type="button" on:click=make aria-disabled=move || making().then_some("true")>
+                {ui(words::SITE_ZIP)}
+            </button>
+        </p>
+        <p class="sheet__site-zip" role="status">
+            {move || status.get().map(|status| match status {
+                Ok(words) => ui(words).into_any(),
+                Err(why) => view! { <strong>{why}</strong> }.into_any(),
+            })}
+        </p>
     }
 }
 

@@ -17,13 +17,16 @@ pub type SiteFiles = LocalResource<Fetched>;
 /// Starts the requests for the site's content files.
 pub fn site_files() -> SiteFiles {
     LocalResource::new(|| {
-        join_all(files::ALL.map(|file| async move { (file, fetch_bytes(file).await) }))
+        join_all(
+            files::ALL.map(|file| async move { (file, fetch_bytes(&content_url(file)).await) }),
+        )
     })
 }
 
-/// `content/{file}` as the host serves it now (the browser revalidates).
-async fn fetch_bytes(file: &'static str) -> Result<Vec<u8>, String> {
-    let response = Request::get(&content_url(file))
+/// The file at `url` (from the site's folder) as the host serves it now
+/// (the browser revalidates).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = Request::get(url)
         .cache(web_sys::RequestCache::NoCache)
         .send()
         .await

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { serve } from './serve';
 import { fileURLToPath } from 'node:url';
@@ -414,4 +414,71 @@ test('photos chosen for an agenda entry, or dropped on it, are made and named in
   await expect(third.getByLabel(/^照片/)).toHaveValue(/(^|\n)IMG_2041\.JPG$/);
   await expect(third.getByLabel(/^照片/)).not.toHaveAttribute('aria-invalid', 'true');
   await expect(sheets.getByRole('status')).toContainText('every row is right');
+});
+
+/** The text between a region's comments in a page the build wrote. */
+function region(html: string, name: string): string {
+  const start = html.indexOf(`<!--event:${name}-->`);
+  const end = html.indexOf(`<!--/event:${name}-->`);
+  expect(start, `the page has its ${name} region`).toBeGreaterThanOrEqual(0);
+  return html.slice(start, end);
+}
+
+test('site.zip holds the whole site for the new event: link previews, share card, photos and offline copy rendered anew, and no page of the earlier event', async ({ page, request }) => {
+  test.slow();
+  await page.goto('./studio/?lang=en');
+  const photos = page.getByRole('region', { name: 'Photos of the day' });
+  await photos.getByLabel('Choose photos').setInputFiles(fixture('IMG_2041.JPG'));
+  await expect(photos.getByRole('status')).toHaveText(/^1 photo\(s\) ready/);
+  const agenda = agendaCsv('编号,时间,标题,标题（英文）,照片', [
+    'group,16:00,合影留念,The group photo,IMG_2041.JPG',
+    'closing,16:30,闭幕,Closing words,',
+  ]);
+  const sheets = panel(page);
+  await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(agenda);
+  await expect(sheets.getByRole('status').first()).toContainText('every row is right; it gives timeline.json');
+  const zip = await download(page, () => sheets.getByRole('button', { name: /^Download site\.zip/ }).click());
+  expect(zip.name).toBe('site.zip');
+  await expect(sheets.getByText('site.zip is ready')).toBeVisible();
+  const entries = unzip(readFileSync(zip.path));
+  const names = [...entries.keys()];
+  for (const name of ['index.html', 'sw.js', 'manifest.webmanifest', 'share.png', 'studio/index.html', 'content/site.json', 'content/timeline.json']) {
+    expect(names, name).toContain(name);
+  }
+  expect(names.some((name) => /^content\/photos\/img-2041-[0-9a-f]{8}-480\.jpg$/.test(name))).toBe(true);
+  expect(names.some((name) => name.endsWith('.wasm'))).toBe(true);
+  // Before any script, never the earlier event's day: the app draws the new one.
+  const index = entries.get('index.html')!.toString('utf8');
+  const built = (await (await request.get('./')).text());
+  expect(region(built, 'page')).toContain('id="prerender"');
+  expect(region(index, 'page')).toBe('<!--event:page-->');
+  // The story and the link previews come from the host's other files.
+  expect(region(index, 'head')).toEqual(region(built, 'head'));
+  const card = entries.get('share.png')!;
+  expect(card.subarray(16, 24)).toEqual(Buffer.from([0, 0, 4, 176, 0, 0, 2, 118]));
+  expect(entries.get('sw.js')!.toString('utf8')).not.toEqual(await (await request.get('./sw.js')).text());
+
+  // Served as it is by a host of its own, it is the new event's site.
+  const root = mkdtempSync(join(tmpdir(), 'site-zip-'));
+  for (const [name, bytes] of entries) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), bytes);
+  }
+  const served = await serve(root);
+  try {
+    await page.goto(`${served.url}/?lang=en`);
+    const entry = page.getByRole('article').filter({ hasText: 'The group photo' });
+    await expect(entry).toBeVisible();
+    await expect(page.getByRole('article').filter({ hasText: 'Closing words' })).toBeVisible();
+    await expect(page.locator('#prerender')).toHaveCount(0);
+    const image = entry.getByRole('img').first();
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    // Its studio's check, the same check as `cargo xtask check`, finds no error
+    // (and no content changed since the build).
+    await page.goto(`${served.url}/studio/?lang=en`);
+    await expect(page.getByRole('region', { name: 'Content check' }).getByRole('status').first()).toContainText(/^0 error\(s\)/);
+  } finally {
+    await served.close();
+  }
 });

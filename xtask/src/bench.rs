@@ -13,7 +13,7 @@
 //! with the wasm's size and its largest parts (twiggy).
 
 use crate::build::deploy;
-use crate::build::prerender::{self, Content};
+use crate::build::prerender;
 use crate::cmd;
 use crate::setup::tools;
 use anyhow::{Context, Result, bail};
@@ -222,7 +222,7 @@ fn write_results(env: &tools::Env, report: &Path, ready_report: &Path) -> Result
 /// The static page, the site's stylesheet and the photos, in `dir`.
 fn write_static_page(root: &Path, dir: &Path) -> Result<PathBuf> {
     let dist = root.join("dist");
-    let content = Content::load(&dist.join("content"))?;
+    let content = prerender::load_content(&dist.join("content"))?;
     let stylesheet = std::fs::read_dir(&dist)?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .find(|name| name.ends_with(".css"))

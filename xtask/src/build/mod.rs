@@ -97,7 +97,7 @@ pub fn run(env: &tools::Env, options: &Options) -> Result<()> {
 fn finish(dist: &Path, app: &bundle::App, options: &Options) -> Result<()> {
     let index = dist.join("index.html");
     cmd::step("render the event into index.html; share image, icons, manifest, service worker");
-    let content = prerender::Content::load(&dist.join("content"))?;
+    let content = prerender::load_content(&dist.join("content"))?;
     let image = match &content.site.share.image {
         Some(path) => {
             let size = image::image_dimensions(dist.join(path)).ok();
@@ -132,7 +132,41 @@ fn finish(dist: &Path, app: &bundle::App, options: &Options) -> Result<()> {
         dist.join("_headers"),
         deploy::netlify_headers(&deploy::built_header_policy(dist)?, &hashed_files(dist)?),
     )?;
+    std::fs::write(
+        dist.join(BUILT_FILES),
+        serde_json::to_string_pretty(&site_files(dist)?)?,
+    )?;
     Ok(())
+}
+
+/// The list of the built site's files (outside `content/`) that the
+/// studio fetches for its whole-site zip.
+const BUILT_FILES: &str = "studio/built-files.json";
+
+/// Every file of the site `dist` (paths from its folder, `/` between
+/// folders), but its content: the studio puts in its own.
+fn site_files(dist: &Path) -> Result<Vec<String>> {
+    fn walk(dir: &Path, dist: &Path, out: &mut Vec<String>) -> Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            let relative = path
+                .strip_prefix(dist)?
+                .to_string_lossy()
+                .replace('\\', "/");
+            if path.is_dir() {
+                if relative != "content" {
+                    walk(&path, dist, out)?;
+                }
+            } else if relative != BUILT_FILES {
+                out.push(relative);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dist, dist, &mut files)?;
+    files.sort();
+    Ok(files)
 }
 
 /// The paths (from the site's folder) of the files in `dist` and its

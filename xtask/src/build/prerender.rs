@@ -7,32 +7,25 @@
 //! is ready (see `src/app.rs`).
 
 use anyhow::{Context, Result, bail};
-use event_microsite::content::{Lang, Quiz, Site, Story, Timeline, files, load};
+use event_microsite::content::{Lang, files, load};
+use event_microsite::render::head::icon_data_url;
+use event_microsite::render::page::page_markup;
+pub use event_microsite::render::{Content, ShareImage};
+use event_microsite::render::{Region, body, escape, render_event_page, render_studio_page};
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use serde::de::DeserializeOwned;
-use serde_json::json;
 use std::path::Path;
 
-/// The content the build renders from.
-pub struct Content {
-    pub site: Site,
-    pub story: Story,
-    pub timeline: Timeline,
-    pub quiz: Quiz,
-}
-
-impl Content {
-    /// Reads and checks the content files in `dir`; a broken file stops the
-    /// build with the same located messages as `cargo xtask check`.
-    pub fn load(dir: &Path) -> Result<Content> {
-        Ok(Content {
-            site: read(dir, files::SITE)?,
-            story: read(dir, files::STORY)?,
-            timeline: read(dir, files::TIMELINE)?,
-            quiz: read(dir, files::QUIZ)?,
-        })
-    }
+/// Reads and checks the content files in `dir`; a broken file stops the
+/// build with the same located messages as `cargo xtask check`.
+pub fn load_content(dir: &Path) -> Result<Content> {
+    Ok(Content {
+        site: read(dir, files::SITE)?,
+        story: read(dir, files::STORY)?,
+        timeline: read(dir, files::TIMELINE)?,
+        quiz: read(dir, files::QUIZ)?,
+    })
 }
 
 fn read<T: DeserializeOwned + event_microsite::content::Validate>(
@@ -49,134 +42,6 @@ fn read<T: DeserializeOwned + event_microsite::content::Validate>(
             list.join("\n")
         )
     })
-}
-
-/// The share image as the page names it.
-pub struct ShareImage {
-    /// Address relative to the site root, e.g. `share.png`.
-    pub path: String,
-    pub width: Option<u32>,
-    pub height: Option<u32>,
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `base` joined with a path relative to the site root (absolute addresses
-/// pass through); without a base the path stays relative.
-fn absolute(base: Option<&str>, path: &str) -> String {
-    if path.starts_with("http://") || path.starts_with("https://") {
-        return path.to_string();
-    }
-    match base {
-        Some(base) => format!(
-            "{}/{}",
-            base.trim_end_matches('/'),
-            path.trim_start_matches("./")
-        ),
-        None => path.to_string(),
-    }
-}
-
-/// The `<head>` tags: title, description, canonical address, Open Graph,
-/// Twitter card, icons and the JSON-LD `Event`. (`head.js` links the
-/// manifest when it starts the app.)
-pub fn head(site: &Site, image: &ShareImage) -> String {
-    let title = escape(&site.title.zh);
-    let share_title = escape(&site.share_title().zh);
-    let description = escape(&site.share_description().zh);
-    let image_url = escape(&absolute(site.url.as_deref(), &image.path));
-    let mut tags = vec![
-        format!("<title>{title}</title>"),
-        format!("<meta name=\"description\" content=\"{description}\" />"),
-        "<meta property=\"og:type\" content=\"website\" />".into(),
-        format!("<meta property=\"og:title\" content=\"{share_title}\" />"),
-        format!("<meta property=\"og:description\" content=\"{description}\" />"),
-        format!("<meta property=\"og:image\" content=\"{image_url}\" />"),
-        format!("<meta property=\"og:image:alt\" content=\"{title}\" />"),
-        "<meta property=\"og:locale\" content=\"zh_CN\" />".into(),
-        "<meta property=\"og:locale:alternate\" content=\"en_GB\" />".into(),
-        "<meta name=\"twitter:card\" content=\"summary_large_image\" />".into(),
-        format!("<meta name=\"twitter:title\" content=\"{share_title}\" />"),
-        format!("<meta name=\"twitter:description\" content=\"{description}\" />"),
-        format!("<meta name=\"twitter:image\" content=\"{image_url}\" />"),
-        format!("<meta name=\"twitter:image:alt\" content=\"{title}\" />"),
-        format!(
-            "<link rel=\"icon\" href=\"{}\" type=\"image/svg+xml\" />",
-            crate::build::pwa::icon_data_url()
-        ),
-        "<link rel=\"icon\" href=\"icon-192.png\" sizes=\"192x192\" type=\"image/png\" />".into(),
-        "<link rel=\"apple-touch-icon\" href=\"apple-touch-icon.png\" />".into(),
-    ];
-    if let (Some(width), Some(height)) = (image.width, image.height) {
-        tags.push(format!(
-            "<meta property=\"og:image:width\" content=\"{width}\" />"
-        ));
-        tags.push(format!(
-            "<meta property=\"og:image:height\" content=\"{height}\" />"
-        ));
-    }
-    if let Some(url) = &site.url {
-        let url = escape(url);
-        tags.push(format!("<link rel=\"canonical\" href=\"{url}\" />"));
-        tags.push(format!("<meta property=\"og:url\" content=\"{url}\" />"));
-    }
-    tags.push(format!(
-        "<script type=\"application/ld+json\">{}</script>",
-        json_ld(site, image)
-    ));
-    tags.join("\n    ")
-}
-
-/// The schema.org `Event`, as JSON safe inside a `<script>` element.
-pub fn json_ld(site: &Site, image: &ShareImage) -> String {
-    let mut event = json!({
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": site.title.zh,
-        "alternateName": site.title.en,
-        "description": site.share_description().zh,
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": {
-            "@type": "Place",
-            "name": site.place.zh,
-            "address": format!("{} ({})", site.place.zh, site.place.en),
-        },
-        "organizer": site.organisers.iter().map(|o| json!({
-            "@type": "Organization",
-            "name": o.name.zh,
-            "alternateName": o.name.en,
-        })).collect::<Vec<_>>(),
-        "image": [absolute(site.url.as_deref(), &image.path)],
-        "inLanguage": ["zh-CN", "en"],
-    });
-    for (key, value) in [
-        ("startDate", &site.start_date),
-        ("endDate", &site.end_date),
-        ("url", &site.url),
-    ] {
-        if let Some(value) = value {
-            event[key] = json!(value);
-        }
-    }
-    // `<` never appears raw, so no text can close the script element.
-    serde_json::to_string(&event)
-        .expect("JSON values serialise")
-        .replace('<', "\\u003c")
 }
 
 /// The page's one inline script (`head.js`): sets `<html lang>` before the
@@ -212,30 +77,12 @@ fn languages_json() -> String {
     serde_json::to_string(&langs).expect("JSON values serialise")
 }
 
-/// The markup put at the start of `<body>`: the whole page as the app's
-/// components draw it, and what a browser without JavaScript shows.
-pub fn body(content: &Content) -> String {
-    format!(
-        "<div id=\"prerender\">\n{page}\n\
-         <noscript><style>.prerender__note,.prerender__no-script{{display:block}}.prerender__no-wasm,#prerender .site-header,#prerender .tl-entry__copy,#prerender .quiz__actions{{display:none}}</style></noscript>\n</div>",
-        page = page(content),
-    )
-}
-
-/// The page, rendered by the app's components.
-fn page(content: &Content) -> String {
-    event_microsite::app::prerender(
-        content.site.clone(),
-        content.story.clone(),
-        content.timeline.clone(),
-        content.quiz.clone(),
-    )
-}
-
 /// Writes the head tags, the head script (which starts `app`) and the
 /// prerendered body into the built page, and the record of the content it
-/// was built from. Edited with an HTML rewriter: the template's `<title>`
-/// gives way to the head tags, `<body>` starts with the page.
+/// was built from, each in its [`Region`] (so the studio can render them
+/// again for new content). The regions are placed with an HTML rewriter: the
+/// template's `<title>` gives way to the head tags, `<body>` starts with the
+/// page; then filled by the same code the studio runs.
 pub fn apply(
     index: &Path,
     app: &super::bundle::App,
@@ -249,12 +96,11 @@ pub fn apply(
     }
     let head_tags = format!(
         "{}\n    <script>{}</script>",
-        head(&content.site, image),
+        Region::Head.empty(),
         head_script(&app.js, &app.wasm, offline)
     );
-    let body = format!("\n{}", body(content));
-    let dir = index.parent().context("index.html has a folder")?;
-    let record = built_from_meta(&dir.join("content"))?;
+    let page = format!("\n{}", Region::Page.empty());
+    let record = format!("\n    {}\n  ", Region::BuiltFrom.empty());
     let html = rewrite_str(
         &html,
         RewriteStrSettings::new()
@@ -267,10 +113,15 @@ pub fn apply(
                 Ok(())
             }))
             .append_element_content_handler(element!("body", |el| {
-                el.prepend(&body, ContentType::Html);
+                el.prepend(&page, ContentType::Html);
                 Ok(())
             })),
     )?;
+    let dir = index.parent().context("index.html has a folder")?;
+    let built = content_files(&dir.join("content"))?;
+    let page = body(content);
+    let html = render_event_page(&html, &content.site, Some(&page), image, &borrowed(&built))
+        .map_err(anyhow::Error::msg)?;
     std::fs::write(index, html)?;
     Ok(())
 }
@@ -281,7 +132,7 @@ pub fn apply(
 pub fn mark_studio(studio_index: &Path, content: &Path) -> Result<()> {
     let html = std::fs::read_to_string(studio_index)
         .with_context(|| format!("reading {}", studio_index.display()))?;
-    let record = built_from_meta(content)?;
+    let record = format!("\n    {}\n  ", Region::BuiltFrom.empty());
     let html = rewrite_str(
         &html,
         RewriteStrSettings::new().append_element_content_handler(element!("head", |el| {
@@ -289,23 +140,22 @@ pub fn mark_studio(studio_index: &Path, content: &Path) -> Result<()> {
             Ok(())
         })),
     )?;
+    let built = content_files(content)?;
+    let html = render_studio_page(&html, &borrowed(&built)).map_err(anyhow::Error::msg)?;
     std::fs::write(studio_index, html)?;
     Ok(())
 }
 
-/// The record of the content files in `content` (their fingerprints), a
-/// `<meta>` for the end of a page's `<head>`.
-fn built_from_meta(content: &Path) -> Result<String> {
-    let built: Vec<(&str, Vec<u8>)> = files::ALL
+/// The content files in `content` (`files::ALL`): name and bytes.
+fn content_files(content: &Path) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    files::ALL
         .iter()
         .map(|file| Ok((*file, std::fs::read(content.join(file))?)))
-        .collect::<Result<_>>()?;
-    let built: Vec<(&str, &[u8])> = built.iter().map(|(f, b)| (*f, b.as_slice())).collect();
-    Ok(format!(
-        "\n    <meta name=\"{}\" content=\"{}\" />\n  ",
-        event_microsite::content::check::BUILT_FROM_META,
-        event_microsite::content::check::built_from(&built)
-    ))
+        .collect()
+}
+
+fn borrowed<'a>(files: &'a [(&'static str, Vec<u8>)]) -> Vec<(&'static str, &'a [u8])> {
+    files.iter().map(|(f, b)| (*f, b.as_slice())).collect()
 }
 
 /// A page with the same markup, CSS and photos as the site's first paint,
@@ -320,17 +170,18 @@ pub fn static_page(content: &Content, stylesheet: &str) -> String {
          <div id=\"prerender\">{page}</div>\n</body>\n</html>\n",
         title = escape(&content.site.title.zh),
         description = escape(&content.site.share_description().zh),
-        page = page(content),
-        icon = crate::build::pwa::icon_data_url(),
+        page = page_markup(content),
+        icon = icon_data_url(),
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use event_microsite::render::head::{absolute, head, json_ld};
 
     fn content() -> Content {
-        Content::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content"))
+        load_content(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/content"))
             .expect("the shipped content loads")
     }
 
@@ -348,9 +199,8 @@ mod tests {
             site.replacen("\"2021-06-06\"", "\"June\"", 1),
         )
         .unwrap();
-        let error = Content::load(&dir)
-            .err()
-            .expect("the build refuses it")
+        let error = load_content(&dir)
+            .expect_err("the build refuses it")
             .to_string();
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(
