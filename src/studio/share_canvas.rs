@@ -55,8 +55,18 @@ pub async fn share_png(site: &Site) -> Result<Vec<u8>, String> {
 struct Canvas(web_sys::CanvasRenderingContext2d);
 
 impl Canvas {
+    /// Sets the font so that its lines are `size` pixels high from the top
+    /// of its tallest letter to the bottom of its lowest, as the build's
+    /// rasteriser reads a size (a CSS font size is the em, a little less).
     fn font(&self, size: f32) {
         self.0.set_font(&format!("{size}px {FONTS}"));
+        let height = self.0.measure_text("国").map_or(size, |m| {
+            (m.font_bounding_box_ascent() + m.font_bounding_box_descent()) as f32
+        });
+        if height > 0.0 {
+            self.0
+                .set_font(&format!("{}px {FONTS}", size * size / height));
+        }
     }
 }
 

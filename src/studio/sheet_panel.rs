@@ -440,7 +440,7 @@ fn SiteZip(
                 {ui(words::SITE_ZIP)}
             </button>
         </p>
-        <p class="sheet__site-zip" role="status">
+        <p class="sheet__site-zip" aria-live="polite">
             {move || status.get().map(|status| match status {
                 Ok(words) => ui(words).into_any(),
                 Err(why) => view! { <strong>{why}</strong> }.into_any(),

@@ -436,7 +436,7 @@ test('site.zip holds the whole site for the new event: link previews, share card
   ]);
   const sheets = panel(page);
   await sheets.getByLabel('Import a filled-in spreadsheet').setInputFiles(agenda);
-  await expect(sheets.getByRole('status').first()).toContainText('every row is right; it gives timeline.json');
+  await expect(sheets.getByRole('status')).toContainText('every row is right; it gives timeline.json');
   const zip = await download(page, () => sheets.getByRole('button', { name: /^Download site\.zip/ }).click());
   expect(zip.name).toBe('site.zip');
   await expect(sheets.getByText('site.zip is ready')).toBeVisible();
