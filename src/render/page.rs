@@ -142,4 +142,37 @@ mod tests {
         );
         assert_eq!(fill("<head></head>", Region::Page, "p"), None);
     }
+
+    #[test]
+    fn a_page_rendered_again_for_new_content_keeps_nothing_of_the_earlier_one() {
+        let mut site: Site = serde_json::from_str(include_str!("../../public/content/site.json"))
+            .expect("the shipped site.json");
+        let template = format!(
+            "<head>{}<script>start()</script>{}</head><body>{}</body>",
+            Region::Head.empty(),
+            Region::BuiltFrom.empty(),
+            Region::Page.empty()
+        );
+        let image = ShareImage {
+            path: "share.png".into(),
+            width: Some(1200),
+            height: Some(630),
+        };
+        let files: Vec<(&str, &[u8])> = files::ALL.iter().map(|f| (*f, &b"{}"[..])).collect();
+        let built = render_event_page(&template, &site, Some("<p>Earlier day</p>"), &image, &files)
+            .unwrap();
+        site.title.zh = "下一次活动 <b>".into();
+        let again = render_event_page(&built, &site, None, &image, &files).unwrap();
+        assert!(
+            again.contains("<title>下一次活动 &lt;b&gt;</title>"),
+            "{again}"
+        );
+        assert!(!again.contains("Earlier day"), "{again}");
+        assert!(
+            again.contains("<script>start()</script>"),
+            "the app still starts"
+        );
+        assert!(again.contains("<meta name=\"event-content\" content=\"site.json="));
+        assert!(render_event_page("<head></head>", &site, None, &image, &files).is_err());
+    }
 }

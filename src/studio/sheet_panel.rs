@@ -265,20 +265,14 @@ pub fn SheetPanel(
         <section class="check sheet" aria-labelledby="sheet-title">
             <h2 id="sheet-title">{ui(words::SHEET_TITLE)}</h2>
             <p>{ui(words::SHEET_INTRO)}</p>
-            <p class="sheet__actions">
-                // Ready once the site's content has arrived: never an empty
-                // workbook under the filled one's name.
-                <button
-                    type="button"
-                    disabled=move || current.get().is_none()
-                    on:click=move |_| download(false)
-                >
-                    {ui(words::SHEET_FILLED)}
-                </button>
-                <button type="button" on:click=move |_| download(true)>
-                    {ui(words::SHEET_EMPTY)}
-                </button>
-            </p>
+            // Ready once the site's content has arrived: never an empty
+            // workbook under the filled one's name.
+            <FilledOrEmpty
+                filled=words::SHEET_FILLED
+                empty=words::SHEET_EMPTY
+                ready=Signal::derive(move || current.get().is_some())
+                choose=Callback::new(download)
+            />
             <p>
                 <label for="sheet-file">{ui(words::SHEET_IMPORT)}</label>
                 <input id="sheet-file" type="file" accept=".xlsx,.xls,.ods,.csv,.tsv,.txt" on:change=read/>
@@ -286,18 +280,12 @@ pub fn SheetPanel(
             <section class="form__panel" aria-labelledby="form-title">
                 <h3 id="form-title">{ui(words::FORM_TITLE)}</h3>
                 <p>{ui(words::FORM_INTRO)}</p>
-                <p class="sheet__actions">
-                    <button
-                        type="button"
-                        disabled=move || current.get().is_none()
-                        on:click=move |_| start(false)
-                    >
-                        {ui(words::FORM_START_SITE)}
-                    </button>
-                    <button type="button" on:click=move |_| start(true)>
-                        {ui(words::FORM_START_EMPTY)}
-                    </button>
-                </p>
+                <FilledOrEmpty
+                    filled=words::FORM_START_SITE
+                    empty=words::FORM_START_EMPTY
+                    ready=Signal::derive(move || current.get().is_some())
+                    choose=Callback::new(start)
+                />
                 {move || workbook.with(|chosen| chosen.as_ref().map(|chosen| view! {
                     <p class="sheet__kept">
                         {chosen.earlier.then(|| format!(
@@ -397,6 +385,27 @@ fn OutcomeView(
             }
             .into_any()
         }
+    }
+}
+
+/// Two buttons: one from the site's content (enabled once it is `ready`),
+/// one from nothing; `choose` is told `true` for the empty one.
+#[component]
+fn FilledOrEmpty(
+    filled: crate::i18n::Ui,
+    empty: crate::i18n::Ui,
+    ready: Signal<bool>,
+    choose: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <p class="sheet__actions">
+            <button type="button" disabled=move || !ready.get() on:click=move |_| choose.run(false)>
+                {ui(filled)}
+            </button>
+            <button type="button" on:click=move |_| choose.run(true)>
+                {ui(empty)}
+            </button>
+        </p>
     }
 }
 
