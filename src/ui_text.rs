@@ -5,7 +5,7 @@
 use crate::content::{Lang, Text};
 
 /// A word of the interface in both languages.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy)]
 pub struct Ui {
     pub zh: &'static str,
     pub en: &'static str,

@@ -433,11 +433,13 @@ fn RowView(
 
 /// The image files of a drop.
 fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
-    let Some(list) = event.data_transfer().and_then(|data| data.files()) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.get(i))
+    let files = event
+        .data_transfer()
+        .and_then(|data| data.files())
+        .map(|list| super::photo_panel::files_of(&list))
+        .unwrap_or_default();
+    files
+        .into_iter()
         .filter(|file| file.type_().starts_with("image/"))
         .collect()
 }

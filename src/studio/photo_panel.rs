@@ -233,12 +233,17 @@ pub fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
     else {
         return Vec::new();
     };
-    let Some(list) = input.files() else {
-        return Vec::new();
-    };
-    let files = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    let files = input
+        .files()
+        .map(|list| files_of(&list))
+        .unwrap_or_default();
     input.set_value("");
     files
+}
+
+/// Every file of a file list (an input's, or a drop's).
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
 /// Reads the bytes of a chosen file.

@@ -17,7 +17,6 @@ use crate::sheet::{
 };
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsCast;
 
 /// A workbook's MIME type.
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -232,7 +231,7 @@ pub fn SheetPanel(
         }
     };
     let read = move |event: web_sys::Event| {
-        let Some(file) = chosen_file(&event) else {
+        let Some(file) = super::photo_panel::chosen_files(&event).into_iter().next() else {
             return;
         };
         leptos::task::spawn_local(async move {
@@ -417,15 +416,15 @@ fn SiteZip(
     made: RwSignal<Vec<MadePhoto>>,
     site_files: SiteFiles,
 ) -> impl IntoView {
-    let status = RwSignal::new(None::<Result<crate::i18n::Ui, String>>);
+    let status = RwSignal::new(ZipStatus::NotAsked);
     let texts = std::rc::Rc::new(texts);
-    let making = move || status.get() == Some(Ok(words::SITE_ZIP_MAKING));
+    let making = move || status.get() == ZipStatus::Making;
     let make = move |_| {
         if untrack(making) {
             return;
         }
         let texts = texts.clone();
-        status.set(Some(Ok(words::SITE_ZIP_MAKING)));
+        status.set(ZipStatus::Making);
         leptos::task::spawn_local(async move {
             let host = site_files.await;
             let made = made.get_untracked();
@@ -434,13 +433,13 @@ fn SiteZip(
                 .and_then(|files| {
                     zip_files(&files.into_iter().collect::<Vec<_>>()).map_err(|e| e.to_string())
                 });
-            match zipped {
+            status.set(match zipped {
                 Ok(bytes) => {
                     offer(&bytes, "application/zip", "site.zip");
-                    status.set(Some(Ok(words::SITE_ZIP_READY)));
+                    ZipStatus::Ready
                 }
-                Err(why) => status.set(Some(Err(why))),
-            }
+                Err(why) => ZipStatus::Failed(why),
+            });
         });
     };
     view! {
@@ -450,12 +449,24 @@ fn SiteZip(
             </button>
         </p>
         <p class="sheet__site-zip" aria-live="polite">
-            {move || status.get().map(|status| match status {
-                Ok(words) => ui(words).into_any(),
-                Err(why) => view! { <strong>{why}</strong> }.into_any(),
-            })}
+            {move || match status.get() {
+                ZipStatus::NotAsked => None,
+                ZipStatus::Making => Some(ui(words::SITE_ZIP_MAKING).into_any()),
+                ZipStatus::Ready => Some(ui(words::SITE_ZIP_READY).into_any()),
+                ZipStatus::Failed(why) => Some(view! { <strong>{why}</strong> }.into_any()),
+            }}
         </p>
     }
+}
+
+/// What became of the last request for `site.zip`.
+#[derive(Clone, PartialEq)]
+enum ZipStatus {
+    NotAsked,
+    Making,
+    Ready,
+    /// Why it could not be made, in both languages.
+    Failed(String),
 }
 
 /// A link that downloads `text` as the file `file`.
@@ -480,14 +491,6 @@ fn current_contents(texts: &Fetched) -> Contents {
 fn parsed<T: DeserializeOwned + Validate>(texts: &Fetched, file: &'static str) -> Option<T> {
     let (_, bytes) = texts.iter().find(|(f, _)| *f == file)?;
     load(file, &decode(file, bytes.as_ref().ok()?).ok()?).ok()
-}
-
-/// The file chosen in a file input.
-fn chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
-    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
-    let file = input.files()?.get(0);
-    input.set_value("");
-    file
 }
 
 /// A `blob:` address holding `bytes`.
