@@ -172,7 +172,7 @@ fn Page(
 /// (the build writes it into `index.html` for the first paint, crawlers and
 /// browsers without the app). Texts are in both languages (see
 /// [`crate::i18n::tr`]).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "render-page"))]
 pub fn prerender(site: Site, story: Story, timeline: Timeline, quiz: Quiz) -> String {
     use leptos::tachys::view::RenderHtml;
     let owner = Owner::new();

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Whether this runs in the visitor's browser: `false` when the build renders
-/// the components to HTML natively (the page before the app runs).
+/// Whether this runs in the visitor's browser: `false` where the components
+/// are rendered to HTML (the page before the app runs), natively by the build
+/// or by the studio's page renderer.
 pub const fn in_browser() -> bool {
-    cfg!(target_arch = "wasm32")
+    cfg!(all(target_arch = "wasm32", not(feature = "render-page")))
 }
 
 /// The browser's window; `None` where there is none: when the build renders

@@ -38,7 +38,7 @@ pub fn use_lang() -> RwSignal<Lang> {
 
 /// In the browser: the address's `?lang=`, the saved choice, the browser's
 /// language, then Chinese.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "render-page")))]
 fn initial_lang() -> Lang {
     let from_url = window()
         .location()
@@ -59,7 +59,7 @@ fn initial_lang() -> Lang {
 
 /// In the build's rendering: the page's default language. Texts are drawn
 /// in both languages anyway (see [`tr`]); attributes take this one.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "render-page"))]
 fn initial_lang() -> Lang {
     Lang::default()
 }
@@ -67,36 +67,36 @@ fn initial_lang() -> Lang {
 /// A content text in the current language, as an element's content. The
 /// build's rendering draws both languages, for CSS to show the one of
 /// `<html lang>` (the head script sets it before the first paint).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "render-page")))]
 pub fn tr(text: Text) -> impl IntoView + Clone + use<> {
     tr_attr(text)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "render-page"))]
 pub fn tr(text: Text) -> impl IntoView + Clone + use<> {
     move || both(text.zh.clone(), text.en.clone())
 }
 
 /// An interface word in the current language, as an element's content
 /// (both languages in the build's rendering, as [`tr`]).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "render-page")))]
 pub fn ui(word: Ui) -> impl IntoView + Copy {
     ui_attr(word)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "render-page"))]
 pub fn ui(word: Ui) -> impl IntoView + Copy {
     move || both(word.zh.to_string(), word.en.to_string())
 }
 
 /// A text in the language `lang`, for parts drawn anew when the language
 /// changes (both languages in the build's rendering, as [`tr`]).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "render-page")))]
 pub fn said(text: &Text, lang: Lang) -> impl IntoView + use<> {
     text.get(lang).to_string()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "render-page"))]
 pub fn said(text: &Text, _lang: Lang) -> impl IntoView + use<> {
     both(text.zh.clone(), text.en.clone())
 }
@@ -113,7 +113,7 @@ pub fn said_ui(word: Ui, lang: Lang) -> impl IntoView + use<> {
 }
 
 /// Both languages, each marked for the stylesheet to show or hide.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "render-page"))]
 fn both(zh: String, en: String) -> impl IntoView {
     view! { <span data-lang="zh">{zh}</span><span data-lang="en">{en}</span> }
 }

@@ -14,7 +14,11 @@ pub mod content;
 pub mod decimal;
 pub mod gesture;
 pub mod quiz;
-#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
+#[cfg(any(
+    not(target_arch = "wasm32"),
+    feature = "render-page",
+    feature = "studio"
+))]
 pub mod render;
 #[cfg(feature = "sheet")]
 pub mod sheet;

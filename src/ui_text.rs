@@ -69,7 +69,7 @@ pub mod words {
         FORM_ADD_ANOTHER: "再添加一个", "Add another";
         SITE_ZIP: "下载 site.zip（整个网站，含新的内容、照片、页面和分享图，可直接上传到任何静态网站空间）", "Download site.zip (the whole site with the new content, photos, page and share image, ready to upload to any static host)";
         SITE_ZIP_MAKING: "正在生成 site.zip…", "Making site.zip…";
-        SITE_ZIP_READY: "site.zip 已生成：解压后把其中的全部文件上传到网站空间。页面在打开时绘制；预先绘制的页面（供不运行脚本的浏览器和搜索引擎）由 cargo xtask build 生成。", "site.zip is ready: unzip it and upload all of its files to the host. Its page is drawn as it opens; the page drawn ahead (for browsers without scripts and search engines) comes with cargo xtask build.";
+        SITE_ZIP_READY: "site.zip 已生成：解压后把其中的全部文件上传到网站空间。", "site.zip is ready: unzip it and upload all of its files to the host.";
         FORM_ADD_PHOTOS: "为此项添加照片（也可以把照片拖到这里）", "Add photos to this entry (or drop them here)";
         FORM_SAVED: "所有修改已保存在本浏览器中。", "Every change is kept in this browser.";
         FORM_UNSAVED: "正在保存…", "Saving…";

@@ -13,6 +13,6 @@ pub mod page;
 pub mod share_card;
 
 pub use head::{ShareImage, escape, head, json_ld};
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "render-page"))]
 pub use page::body;
 pub use page::{Content, Region, fill, render_event_page, render_studio_page};

@@ -5,7 +5,8 @@
 
 use super::head::{ShareImage, head};
 use crate::content::check::{BUILT_FROM_META, built_from};
-use crate::content::{Quiz, Site, Story, Timeline, files};
+use crate::content::{Problem, Quiz, Site, Story, Timeline, Validate, files, load};
+use serde::de::DeserializeOwned;
 
 /// The content a page is rendered from.
 #[derive(Clone, Debug)]
@@ -14,6 +15,30 @@ pub struct Content {
     pub story: Story,
     pub timeline: Timeline,
     pub quiz: Quiz,
+}
+
+impl Content {
+    /// Each content file read from its text, `source(file)`, and checked as
+    /// the build checks it; else the first file with problems, and them.
+    pub fn read(
+        mut source: impl FnMut(&'static str) -> Result<String, Vec<Problem>>,
+    ) -> Result<Content, (&'static str, Vec<Problem>)> {
+        Ok(Content {
+            site: read_one(&mut source, files::SITE)?,
+            story: read_one(&mut source, files::STORY)?,
+            timeline: read_one(&mut source, files::TIMELINE)?,
+            quiz: read_one(&mut source, files::QUIZ)?,
+        })
+    }
+}
+
+fn read_one<T: DeserializeOwned + Validate>(
+    source: &mut impl FnMut(&'static str) -> Result<String, Vec<Problem>>,
+    file: &'static str,
+) -> Result<T, (&'static str, Vec<Problem>)> {
+    source(file)
+        .and_then(|text| load(file, &text))
+        .map_err(|problems| (file, problems))
 }
 
 /// A rendered part of a page, between `<!--event:NAME-->` and
@@ -59,7 +84,7 @@ pub fn fill(html: &str, region: Region, inner: &str) -> Option<String> {
 
 /// The markup at the start of `<body>`: the whole page as the app's
 /// components draw it, and what a browser without JavaScript shows.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "render-page"))]
 pub fn body(content: &Content) -> String {
     format!(
         "<div id=\"prerender\">\n{page}\n\
@@ -69,7 +94,7 @@ pub fn body(content: &Content) -> String {
 }
 
 /// The page, rendered by the app's components.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "render-page"))]
 pub fn page_markup(content: &Content) -> String {
     crate::app::prerender(
         content.site.clone(),
@@ -90,23 +115,17 @@ fn built_from_meta(content_files: &[(&str, &[u8])]) -> String {
 
 /// The event page `html` (the build's template with the regions in, or a
 /// page it built) rendered for `site` and the other `content_files`, with
-/// `page` (its [`body`]) drawn ahead of the app, or none (the app draws it
-/// all).
-///
-/// The studio passes none: in the browser the components cannot be
-/// rendered to HTML (tachys renders `AnyView` to HTML only with its `ssr`
-/// feature, which also drops every event handler), and a page drawn for
-/// the earlier content would show a visitor the wrong event.
+/// `page` (its [`body`], which the build renders natively and the studio
+/// with its page renderer) drawn ahead of the app.
 pub fn render_event_page(
     html: &str,
     site: &Site,
-    page: Option<&str>,
+    page: &str,
     image: &ShareImage,
     content_files: &[(&str, &[u8])],
 ) -> Result<String, String> {
     let html = fill_or_say(html, Region::Head, &head(site, image))?;
-    let page = page.map(|page| format!("\n{page}\n")).unwrap_or_default();
-    let html = fill_or_say(&html, Region::Page, &page)?;
+    let html = fill_or_say(&html, Region::Page, &format!("\n{page}\n"))?;
     render_studio_page(&html, content_files)
 }
 
@@ -159,20 +178,21 @@ mod tests {
             height: Some(630),
         };
         let files: Vec<(&str, &[u8])> = files::ALL.iter().map(|f| (*f, &b"{}"[..])).collect();
-        let built = render_event_page(&template, &site, Some("<p>Earlier day</p>"), &image, &files)
-            .unwrap();
+        let built =
+            render_event_page(&template, &site, "<p>Earlier day</p>", &image, &files).unwrap();
         site.title.zh = "下一次活动 <b>".into();
-        let again = render_event_page(&built, &site, None, &image, &files).unwrap();
+        let again = render_event_page(&built, &site, "<p>Next day</p>", &image, &files).unwrap();
         assert!(
             again.contains("<title>下一次活动 &lt;b&gt;</title>"),
             "{again}"
         );
         assert!(!again.contains("Earlier day"), "{again}");
+        assert!(again.contains("<!--event:page-->\n<p>Next day</p>\n<!--/event:page-->"));
         assert!(
             again.contains("<script>start()</script>"),
             "the app still starts"
         );
         assert!(again.contains("<meta name=\"event-content\" content=\"site.json="));
-        assert!(render_event_page("<head></head>", &site, None, &image, &files).is_err());
+        assert!(render_event_page("<head></head>", &site, "", &image, &files).is_err());
     }
 }

@@ -12,6 +12,8 @@ pub mod keep;
 #[cfg(feature = "studio")]
 pub mod package;
 #[cfg(feature = "studio")]
+pub mod page_renderer;
+#[cfg(feature = "studio")]
 pub mod photo_panel;
 #[cfg(feature = "studio")]
 pub mod preview_panel;

@@ -2,21 +2,20 @@
 //! fetched from the studio's own host (the list the build wrote,
 //! `studio/built-files.json`), the new content and its photos, and
 //! everything that follows the content rendered again by the build's own
-//! code ([`crate::render`]): `index.html`'s link-preview tags and JSON-LD,
+//! code ([`crate::render`]): `index.html`'s page drawn ahead of the app (by
+//! the page renderer, [`render_page`]), its link-preview tags and JSON-LD,
 //! the studio's record of the content, the web app manifest, the service
-//! worker's version and the share card. The page the build draws ahead of
-//! the app is left out (see [`render_event_page`]): the app draws the new
-//! content as it opens.
+//! worker's version and the share card.
 
+use super::page_renderer::render_page;
 use super::photo_panel::MadePhoto;
 use super::site_files::{Fetched, fetch_bytes};
 use crate::content::check::check;
-use crate::content::{Quiz, Site, Story, Timeline, Validate, decode, files, load};
+use crate::content::{Site, decode, files};
 use crate::render::offline::{manifest_text, shell_of, shell_version, with_version};
 use crate::render::share_card::{HEIGHT, WIDTH};
 use crate::render::{Content, ShareImage, render_event_page, render_studio_page};
 use futures::future::join_all;
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 
 /// The files of the site, path from its folder to bytes.
@@ -72,7 +71,8 @@ pub async fn site_files(
         .map(|(f, b)| (*f, b.as_slice()))
         .collect();
     let index = text(&site, "index.html")?;
-    let index = render_event_page(&index, &content.site, None, &image, &borrowed)
+    let page = render_page(&content_files).await?;
+    let index = render_event_page(&index, &content.site, &page, &image, &borrowed)
         .map_err(|why| not_built(&why))?;
     site.insert("index.html".into(), index.into_bytes());
     let studio = text(&site, "studio/index.html")?;
@@ -121,32 +121,21 @@ fn content_bytes(
 
 /// The content, each file checked as the build checks it.
 fn parsed(content_files: &[(&'static str, Vec<u8>)]) -> Result<Content, Why> {
-    Ok(Content {
-        site: one::<Site>(content_files, files::SITE)?,
-        story: one::<Story>(content_files, files::STORY)?,
-        timeline: one::<Timeline>(content_files, files::TIMELINE)?,
-        quiz: one::<Quiz>(content_files, files::QUIZ)?,
+    Content::read(|file| {
+        let (_, bytes) = content_files
+            .iter()
+            .find(|(f, _)| *f == file)
+            .expect("every content file is there");
+        decode(file, bytes)
     })
-}
-
-fn one<T: DeserializeOwned + Validate>(
-    content_files: &[(&'static str, Vec<u8>)],
-    file: &'static str,
-) -> Result<T, Why> {
-    let (_, bytes) = content_files
-        .iter()
-        .find(|(f, _)| *f == file)
-        .expect("every content file is there");
-    decode(file, bytes)
-        .and_then(|source| load(file, &source))
-        .map_err(|problems| {
-            let first = problems.first().map(ToString::to_string).unwrap_or_default();
-            format!(
-                "{file} has {} problem(s), so no site was made; the check above lists them ({first}) / {file} 有 {} 个问题，未生成网站；见上方的检查",
-                problems.len(),
-                problems.len()
-            )
-        })
+    .map_err(|(file, problems)| {
+        let first = problems.first().map(ToString::to_string).unwrap_or_default();
+        format!(
+            "{file} has {} problem(s), so no site was made; the check above lists them ({first}) / {file} 有 {} 个问题，未生成网站；见上方的检查",
+            problems.len(),
+            problems.len()
+        )
+    })
 }
 
 /// Each of `paths` from the host, all at once.

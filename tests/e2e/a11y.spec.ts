@@ -27,6 +27,9 @@ test('the organisers\' studio, with problems listed, has no axe violations', asy
 });
 
 test('the studio\'s form, with a problem beside its field, has no axe violations', async ({ page }) => {
+  // axe reads every field of the whole workbook (some hundreds of labelled
+  // inputs): on a loaded two-core machine that alone can take most of 30 s.
+  test.slow();
   await page.goto('./studio/?lang=en');
   const form = page.getByRole('region', { name: 'Edit here' });
   await form.getByRole('button', { name: 'Edit the site\'s content here' }).click();

@@ -185,6 +185,15 @@ test('a phone photo turned on its side, with GPS, comes out upright without EXIF
   for (const [name, bytes] of entries) writeFileSync(join(root, 'content', name), bytes);
   const served = await serve(root);
   try {
+    // Without scripts (and for search engines), the new day is there too.
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const reader = await noScript.newPage();
+    await reader.goto(served.url);
+    await expect(reader.getByRole('heading', { name: '合影留念' })).toBeVisible();
+    await expect(reader.getByRole('heading', { name: '闭幕' })).toBeVisible();
+    await expect(reader.getByRole('heading', { name: '重温入党誓词' })).toHaveCount(0);
+    await noScript.close();
+
     await page.goto(`${served.url}/?lang=en`);
     const entry = page.getByRole('article').filter({ hasText: 'The group photo' });
     await expect(entry).toBeVisible();
@@ -424,7 +433,21 @@ function region(html: string, name: string): string {
   return html.slice(start, end);
 }
 
-test('site.zip holds the whole site for the new event: link previews, share card, photos and offline copy rendered anew, and no page of the earlier event', async ({ page, request }) => {
+test('the studio\'s page renderer draws the site\'s content exactly as the build drew it ahead of the app', async ({ page, request }) => {
+  await page.goto('./studio/?lang=en');
+  const drawn = await page.evaluate(async () => {
+    const url = document.querySelector('meta[name=page-renderer]')!.getAttribute('content')!;
+    const renderer = await import(new URL(url, document.baseURI).href);
+    await renderer.default();
+    const text = (file: string) => fetch(`content/${file}`).then((response) => response.text());
+    const files = await Promise.all(['site.json', 'story.json', 'timeline.json', 'quiz.json'].map(text));
+    return renderer.render_page(...files) as string;
+  });
+  const built = await (await request.get('./')).text();
+  expect(`<!--event:page-->\n${drawn}\n`).toBe(region(built, 'page'));
+});
+
+test('site.zip holds the whole site for the new event: its page drawn ahead of the app, link previews, share card, photos and offline copy rendered anew, nothing of the earlier event', async ({ page, request, browser }) => {
   test.slow();
   await page.goto('./studio/?lang=en');
   const photos = page.getByRole('region', { name: 'Photos of the day' });
@@ -447,11 +470,15 @@ test('site.zip holds the whole site for the new event: link previews, share card
   }
   expect(names.some((name) => /^content\/photos\/img-2041-[0-9a-f]{8}-480\.jpg$/.test(name))).toBe(true);
   expect(names.some((name) => name.endsWith('.wasm'))).toBe(true);
-  // Before any script, never the earlier event's day: the app draws the new one.
+  // Before any script, the new event's day, and nothing of the earlier one.
   const index = entries.get('index.html')!.toString('utf8');
   const built = (await (await request.get('./')).text());
-  expect(region(built, 'page')).toContain('id="prerender"');
-  expect(region(index, 'page')).toBe('<!--event:page-->');
+  const drawn = region(index, 'page');
+  expect(drawn).toContain('id="prerender"');
+  expect(drawn).toContain('The group photo');
+  expect(drawn).toContain('Closing words');
+  expect(region(built, 'page')).toContain('content/photos/oath.svg');
+  expect(drawn).not.toContain('content/photos/oath.svg');
   // The story and the link previews come from the host's other files.
   expect(region(index, 'head')).toEqual(region(built, 'head'));
   const card = entries.get('share.png')!;
@@ -466,6 +493,15 @@ test('site.zip holds the whole site for the new event: link previews, share card
   }
   const served = await serve(root);
   try {
+    // Without scripts (and for search engines), the new day is there too.
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const reader = await noScript.newPage();
+    await reader.goto(served.url);
+    await expect(reader.getByRole('heading', { name: '合影留念' })).toBeVisible();
+    await expect(reader.getByRole('heading', { name: '闭幕' })).toBeVisible();
+    await expect(reader.getByRole('heading', { name: '重温入党誓词' })).toHaveCount(0);
+    await noScript.close();
+
     await page.goto(`${served.url}/?lang=en`);
     const entry = page.getByRole('article').filter({ hasText: 'The group photo' });
     await expect(entry).toBeVisible();

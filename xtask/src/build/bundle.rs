@@ -8,6 +8,10 @@
 //!   wasm32 in release and bound with wasm-bindgen into `NAME-HASH.js` and
 //!   `NAME-HASH_bg.wasm` (with the crate's features in `data-cargo-features`,
 //!   comma-separated);
+//! - `<link data-trunk rel="rust" data-bin="NAME" data-type="worker">`: a
+//!   module the page's app loads itself when it needs it (trunk's word for
+//!   a wasm apart from the page's own), built and bound the same way and
+//!   named in the page as `<meta name="NAME" content="NAME-HASH.js">`;
 //! - `<link data-trunk rel="css" href="FILE">`: the stylesheet, copied as
 //!   `STEM-HASH.css` and linked with its integrity hash;
 //! - `<link data-trunk rel="copy-dir" href="DIR">`: the folder, copied;
@@ -48,10 +52,21 @@ pub struct App {
 /// One `<link data-trunk …>` of a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Need {
-    Rust { bin: String, features: Vec<String> },
-    Css { href: String },
-    CopyDir { href: String },
-    CopyFile { href: String },
+    Rust {
+        bin: String,
+        features: Vec<String>,
+        /// Loaded by the page's app when it needs it, not at the start.
+        module: bool,
+    },
+    Css {
+        href: String,
+    },
+    CopyDir {
+        href: String,
+    },
+    CopyFile {
+        href: String,
+    },
 }
 
 /// A page's template and what it needs.
@@ -63,8 +78,12 @@ pub struct Template {
     features: Vec<String>,
 }
 
+/// A binary to build: its name and its features.
+type Binary<'t> = (&'t str, &'t [String]);
+
 impl Template {
-    /// Reads the template at `path`: it names one binary.
+    /// Reads the template at `path`: it names one binary for its app, and
+    /// any number of modules.
     pub fn read(path: &Path) -> Result<Template> {
         let html =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
@@ -72,13 +91,17 @@ impl Template {
         let bins: Vec<(&String, &Vec<String>)> = needs
             .iter()
             .filter_map(|need| match need {
-                Need::Rust { bin, features } => Some((bin, features)),
+                Need::Rust {
+                    bin,
+                    features,
+                    module: false,
+                } => Some((bin, features)),
                 _ => None,
             })
             .collect();
         let [(bin, features)] = bins[..] else {
             bail!(
-                "{} should name one binary (data-bin), not {}",
+                "{} should name one binary for its app (data-bin), not {}",
                 path.display(),
                 bins.len()
             );
@@ -92,9 +115,24 @@ impl Template {
         })
     }
 
+    /// Its app's binary, then its modules'.
+    fn binaries(&self) -> Vec<Binary<'_>> {
+        let modules = self.needs.iter().filter_map(|need| match need {
+            Need::Rust {
+                bin,
+                features,
+                module: true,
+            } => Some((bin.as_str(), features.as_slice())),
+            _ => None,
+        });
+        std::iter::once((self.bin.as_str(), self.features.as_slice()))
+            .chain(modules)
+            .collect()
+    }
+
     /// Writes the page into `out` (its `index.html` and files), its files
-    /// addressed as `public_url` + name (`./`, `./studio/`), its app bound
-    /// from the wasm that [`compile`] built.
+    /// addressed as `public_url` + name (`./`, `./studio/`), its app and
+    /// modules bound from the wasm that [`compile`] built.
     pub fn write(
         &self,
         env: &tools::Env,
@@ -108,6 +146,12 @@ impl Template {
         let mut tags = Vec::new();
         for need in &self.needs {
             tags.push(match need {
+                Need::Rust {
+                    bin, module: true, ..
+                } => {
+                    let module = bind(env, bin, out)?;
+                    module_meta(bin, &module, public_url)
+                }
                 Need::Rust { .. } => match start {
                     Start::Module => module_start(&app, public_url),
                     Start::Deferred => String::new(),
@@ -139,9 +183,9 @@ impl Template {
     }
 }
 
-/// `cargo build --release` for wasm32 of every page's binary: one build for
-/// the pages that ask for the same features (their links run side by
-/// side), one after the other otherwise. The event page's wasm is then the
+/// `cargo build --release` for wasm32 of every page's binaries: one build
+/// for the binaries that ask for the same features (their links run side
+/// by side), one after the other otherwise. The event page's wasm is then the
 /// same whatever the studio's features pull in (its dependencies' features
 /// are unified within one build: +1.1 KB gzip measured with `sheet`).
 pub fn compile(env: &tools::Env, pages: &[&Template]) -> Result<()> {
@@ -166,13 +210,13 @@ pub fn compile(env: &tools::Env, pages: &[&Template]) -> Result<()> {
 /// The pages' binaries grouped by their features, in the pages' order.
 fn builds<'t>(pages: &[&'t Template]) -> Vec<(Vec<&'t str>, Vec<&'t str>)> {
     let mut builds: Vec<(Vec<&str>, Vec<&str>)> = Vec::new();
-    for page in pages {
-        let mut features: Vec<&str> = page.features.iter().map(String::as_str).collect();
+    for (bin, features) in pages.iter().flat_map(|page| page.binaries()) {
+        let mut features: Vec<&str> = features.iter().map(String::as_str).collect();
         features.sort_unstable();
         features.dedup();
         match builds.iter_mut().find(|(f, _)| *f == features) {
-            Some((_, bins)) => bins.push(&page.bin),
-            None => builds.push((features, vec![&page.bin])),
+            Some((_, bins)) => bins.push(bin),
+            None => builds.push((features, vec![bin])),
         }
     }
     builds
@@ -210,6 +254,13 @@ fn need(el: &Element) -> Result<Need> {
                 .filter(|feature| !feature.is_empty())
                 .map(String::from)
                 .collect(),
+            module: match el.get_attribute("data-type").as_deref() {
+                None | Some("main") => false,
+                Some("worker") => true,
+                Some(other) => bail!(
+                    "<link data-trunk rel=\"rust\" data-type=\"{other}\"> is not one this build knows"
+                ),
+            },
         },
         "css" => Need::Css {
             href: attribute("href")?,
@@ -247,6 +298,14 @@ fn module_start(app: &App, public_url: &str) -> String {
         "<link rel=\"modulepreload\" href=\"{public_url}{js}\" />\n    \
          <link rel=\"preload\" href=\"{public_url}{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />\n    \
          <script type=\"module\">import init from '{public_url}{js}'; init({{ module_or_path: '{public_url}{wasm}' }});</script>"
+    )
+}
+
+/// Where the page's app finds the module `bin`: a `<meta>` named after it.
+fn module_meta(bin: &str, module: &App, public_url: &str) -> String {
+    format!(
+        "<meta name=\"{bin}\" content=\"{public_url}{}\" />",
+        module.js
     )
 }
 
@@ -324,6 +383,7 @@ mod tests {
 <link data-trunk rel="css" href="style/main.css" />
 <link data-trunk rel="copy-dir" href="public/content" />
 <link data-trunk rel="copy-file" href="src/worker.js" />
+<link data-trunk rel="rust" data-bin="renderer" data-type="worker" data-cargo-features="render" />
 </head><body></body></html>"#;
 
     #[test]
@@ -334,6 +394,7 @@ mod tests {
                 Need::Rust {
                     bin: "app".into(),
                     features: vec!["sheet".into(), "extra".into()],
+                    module: false,
                 },
                 Need::Css {
                     href: "style/main.css".into()
@@ -344,9 +405,15 @@ mod tests {
                 Need::CopyFile {
                     href: "src/worker.js".into()
                 },
+                Need::Rust {
+                    bin: "renderer".into(),
+                    features: vec!["render".into()],
+                    module: true,
+                },
             ]
         );
         assert!(needs(r#"<link data-trunk rel="sass" href="a.scss">"#).is_err());
+        assert!(needs(r#"<link data-trunk rel="rust" data-bin="a" data-type="x">"#).is_err());
         assert!(needs(r#"<link data-trunk rel="rust">"#).is_err());
     }
 
@@ -364,12 +431,18 @@ mod tests {
             page("studio", &["sheet"]),
             page("other", &[]),
         );
-        let again = page("again", &["sheet", "sheet"]);
+        let mut again = page("again", &["sheet", "sheet"]);
+        again.needs.push(Need::Rust {
+            bin: "renderer".into(),
+            features: vec!["render".into()],
+            module: true,
+        });
         assert_eq!(
             builds(&[&site, &studio, &other, &again]),
             [
                 (vec![], vec!["site", "other"]),
-                (vec!["sheet"], vec!["studio", "again"])
+                (vec!["sheet"], vec!["studio", "again"]),
+                (vec!["render"], vec!["renderer"])
             ]
         );
     }
@@ -385,6 +458,7 @@ mod tests {
             "<link rel=\"stylesheet\" href=\"x.css\" />".into(),
             String::new(),
             String::new(),
+            module_meta("renderer", &app, "./studio/"),
         ];
         let page = replace_needs(TEMPLATE, &tags).unwrap();
         assert!(!page.contains("data-trunk"), "{page}");
@@ -398,6 +472,12 @@ mod tests {
         );
         assert!(
             page.contains("<link rel=\"stylesheet\" href=\"x.css\" />"),
+            "{page}"
+        );
+        assert!(
+            page.contains(
+                "<meta name=\"renderer\" content=\"./studio/app-0123456789abcdef.js\" />"
+            ),
             "{page}"
         );
         assert!(

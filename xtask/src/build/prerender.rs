@@ -120,7 +120,7 @@ pub fn apply(
     let dir = index.parent().context("index.html has a folder")?;
     let built = content_files(&dir.join("content"))?;
     let page = body(content);
-    let html = render_event_page(&html, &content.site, Some(&page), image, &borrowed(&built))
+    let html = render_event_page(&html, &content.site, &page, image, &borrowed(&built))
         .map_err(anyhow::Error::msg)?;
     std::fs::write(index, html)?;
     Ok(())
