@@ -185,15 +185,6 @@ test('a phone photo turned on its side, with GPS, comes out upright without EXIF
   for (const [name, bytes] of entries) writeFileSync(join(root, 'content', name), bytes);
   const served = await serve(root);
   try {
-    // Without scripts (and for search engines), the new day is there too.
-    const noScript = await browser.newContext({ javaScriptEnabled: false });
-    const reader = await noScript.newPage();
-    await reader.goto(served.url);
-    await expect(reader.getByRole('heading', { name: '合影留念' })).toBeVisible();
-    await expect(reader.getByRole('heading', { name: '闭幕' })).toBeVisible();
-    await expect(reader.getByRole('heading', { name: '重温入党誓词' })).toHaveCount(0);
-    await noScript.close();
-
     await page.goto(`${served.url}/?lang=en`);
     const entry = page.getByRole('article').filter({ hasText: 'The group photo' });
     await expect(entry).toBeVisible();
