@@ -5,7 +5,7 @@
 //! first time a site.zip is made, never when the studio opens.
 
 use super::site_zip::Why;
-use crate::content::decode;
+use crate::content::files;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -21,8 +21,8 @@ extern "C" {
 }
 
 /// The page's markup (the build's `render::body`) for the four content
-/// files, `(name, bytes)` in `files::ALL`'s order, each already checked.
-pub async fn render_page(content_files: &[(&'static str, Vec<u8>)]) -> Result<String, Why> {
+/// files' texts, `(name, text)`, each already checked.
+pub async fn render_page(texts: &[(&'static str, String)]) -> Result<String, Why> {
     let url = leptos::prelude::document()
         .query_selector("meta[name=page-renderer]")
         .ok()
@@ -38,15 +38,22 @@ pub async fn render_page(content_files: &[(&'static str, Vec<u8>)]) -> Result<St
         .ok()
         .and_then(|f| f.dyn_into().ok())
         .ok_or_else(|| said("the page renderer has no render_page"))?;
-    let texts: Vec<JsValue> = content_files
-        .iter()
-        .map(|(file, bytes)| decode(file, bytes).unwrap_or_default().into())
-        .collect();
-    let [site, story, timeline, quiz] = &texts[..] else {
-        return Err(said("four content files are needed"));
+    let text = |file: &str| -> JsValue {
+        texts
+            .iter()
+            .find(|(name, _)| *name == file)
+            .map(|(_, text)| text.as_str())
+            .unwrap_or_default()
+            .into()
     };
+    let (site, story, timeline, quiz) = (
+        text(files::SITE),
+        text(files::STORY),
+        text(files::TIMELINE),
+        text(files::QUIZ),
+    );
     render
-        .apply(&JsValue::NULL, &Array::of4(site, story, timeline, quiz))
+        .apply(&JsValue::NULL, &Array::of4(&site, &story, &timeline, &quiz))
         .map_err(|why| said(&text_of(&why)))?
         .as_string()
         .ok_or_else(|| said("the page renderer gave no page"))

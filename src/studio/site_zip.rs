@@ -21,6 +21,9 @@ use std::collections::BTreeMap;
 /// The files of the site, path from its folder to bytes.
 type SiteFiles = BTreeMap<String, Vec<u8>>;
 
+/// Each content file's name and text.
+pub type Texts = Vec<(&'static str, String)>;
+
 /// Why the zip could not be made: in English, then in Chinese.
 pub type Why = String;
 
@@ -32,7 +35,7 @@ pub async fn site_files(
     made: &[MadePhoto],
 ) -> Result<SiteFiles, Why> {
     let content_files = content_bytes(new, host)?;
-    let content = parsed(&content_files)?;
+    let (content, texts) = parsed(&content_files)?;
     let listed: Vec<String> = serde_json::from_slice(
         &fetch_bytes("studio/built-files.json")
             .await
@@ -71,7 +74,7 @@ pub async fn site_files(
         .map(|(f, b)| (*f, b.as_slice()))
         .collect();
     let index = text(&site, "index.html")?;
-    let page = render_page(&content_files).await?;
+    let page = render_page(&texts).await?;
     let index = render_event_page(&index, &content.site, &page, &image, &borrowed)
         .map_err(|why| not_built(&why))?;
     site.insert("index.html".into(), index.into_bytes());
@@ -119,14 +122,18 @@ fn content_bytes(
         .collect()
 }
 
-/// The content, each file checked as the build checks it.
-fn parsed(content_files: &[(&'static str, Vec<u8>)]) -> Result<Content, Why> {
-    Content::read(|file| {
+/// The content, each file checked as the build checks it, and each file's
+/// text.
+fn parsed(content_files: &[(&'static str, Vec<u8>)]) -> Result<(Content, Texts), Why> {
+    let mut texts = Vec::new();
+    let content = Content::read(|file| {
         let (_, bytes) = content_files
             .iter()
             .find(|(f, _)| *f == file)
             .expect("every content file is there");
-        decode(file, bytes)
+        let text = decode(file, bytes)?;
+        texts.push((file, text.clone()));
+        Ok(text)
     })
     .map_err(|(file, problems)| {
         let first = problems.first().map(ToString::to_string).unwrap_or_default();
@@ -135,7 +142,8 @@ fn parsed(content_files: &[(&'static str, Vec<u8>)]) -> Result<Content, Why> {
             problems.len(),
             problems.len()
         )
-    })
+    })?;
+    Ok((content, texts))
 }
 
 /// Each of `paths` from the host, all at once.
